@@ -1,0 +1,51 @@
+package dev.handoff.persistence;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Where the database is and how many connections to keep. The embedded default is an HSQLDB file
+ * database that the Camunda engine can share; PostgreSQL is chosen by giving its JDBC URL.
+ */
+public record PersistenceSettings(String jdbcUrl, String user, String password, int maxPoolSize,
+                                  Duration connectionTimeout) {
+
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+
+    public PersistenceSettings {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(password, "password");
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (maxPoolSize < 1) {
+            throw new IllegalArgumentException("the pool needs at least one connection: " + maxPoolSize);
+        }
+    }
+
+    /**
+     * HSQLDB in file mode under {@code dataDir}, set up for the Camunda engine to share it:
+     * PostgreSQL syntax and MVCC (design.md), each commit synced to disk (write delay off), and
+     * CACHED tables so that the data lives on disk rather than in the heap.
+     */
+    public static PersistenceSettings embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("handoff").toString();
+        String url = "jdbc:hsqldb:file:" + file
+                + ";sql.syntax_pgs=true;hsqldb.tx=mvcc;hsqldb.write_delay=false"
+                + ";hsqldb.default_table_type=cached;hsqldb.lob_compressed=true;hsqldb.log_size=64";
+        return new PersistenceSettings(url, "SA", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    public static PersistenceSettings postgres(String jdbcUrl, String user, String password) {
+        return new PersistenceSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+    }
+
+    public boolean isEmbedded() {
+        return jdbcUrl.startsWith("jdbc:hsqldb:");
+    }
+
+    public PersistenceSettings withPool(int maxPoolSize, Duration connectionTimeout) {
+        return new PersistenceSettings(jdbcUrl, user, password, maxPoolSize, connectionTimeout);
+    }
+}
