@@ -1,0 +1,4 @@
+package dev.handoff.archfixture.domain;
+
+public record WellBehavedDomain(String name) {
+}

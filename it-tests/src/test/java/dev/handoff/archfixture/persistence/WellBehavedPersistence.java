@@ -1,0 +1,10 @@
+package dev.handoff.archfixture.persistence;
+
+import dev.handoff.archfixture.domain.WellBehavedDomain;
+
+public class WellBehavedPersistence {
+
+    public WellBehavedDomain load() {
+        return new WellBehavedDomain("stored");
+    }
+}
