@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.in.CreateHandoffCommand;
 
+import java.time.Instant;
+
 /**
  * The body of {@code POST /api/handoffs}: the seed's request fields, plus the optional
  * {@code expiresAt} and the conversation's handoff state ({@code conversationId}, {@code sharedId},
@@ -26,7 +28,7 @@ final class CreateHandoffRequest {
         Integer priority = fields.integer("priority");
         Boolean requiresApproval = fields.bool("requiresApproval");
         String parentMessageId = fields.text("parentMessageId");
-        java.time.Instant expiresAt = fields.timestamp("expiresAt");
+        Instant expiresAt = fields.timestamp("expiresAt");
         String conversationId = fields.text("conversationId");
         String sharedId = fields.text("sharedId");
         ObjectNode data = fields.object("data");

@@ -1,10 +1,10 @@
 package dev.handoff.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.handoff.domain.model.InvalidInput;
 import dev.handoff.domain.port.in.HandoffAction;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class MoveHandoffRequest {
 
-    static final String ACTIONS = "approve, reject, start, complete";
+    static final List<String> ACTIONS = List.of("approve", "reject", "start", "complete");
     private static final String APPROVED_BY = "approvedBy";
     private static final String TARGET_TASK_ID = "targetTaskId";
 
@@ -27,42 +27,29 @@ final class MoveHandoffRequest {
 
     static HandoffAction read(JsonNode body) {
         RequestFields fields = RequestFields.of(body);
-        String action = fields.text("action");
-        Optional<HandoffAction> parsed = Optional.empty();
-        if (action == null) {
-            fields.forbid(APPROVED_BY, "needs an action");
-            fields.forbid(TARGET_TASK_ID, "needs an action");
-            fields.finish(READ_ONLY);
-            throw InvalidInput.of("action", "is required: one of " + ACTIONS);
+        String action = fields.oneOf("action", ACTIONS);
+        String approvedBy = null;
+        String targetTaskId = null;
+        if ("approve".equals(action) || "reject".equals(action)) {
+            approvedBy = fields.text(APPROVED_BY);
+            fields.forbid(TARGET_TASK_ID, "does not belong to action " + action + ", only to start");
+        } else if ("start".equals(action)) {
+            targetTaskId = fields.text(TARGET_TASK_ID);
+            fields.forbid(APPROVED_BY, "does not belong to action start, only to approve and reject");
+        } else if ("complete".equals(action)) {
+            fields.forbid(APPROVED_BY, "does not belong to action complete, only to approve and reject");
+            fields.forbid(TARGET_TASK_ID, "does not belong to action complete, only to start");
+        } else {
+            fields.text(APPROVED_BY); // the action is wrong already; still check what came with it
+            fields.text(TARGET_TASK_ID);
         }
-        switch (action) {
-            case "approve", "reject" -> {
-                String approvedBy = fields.text(APPROVED_BY);
-                fields.forbid(TARGET_TASK_ID, "does not belong to action " + action + "; only to start");
-                fields.finish(READ_ONLY);
-                parsed = Optional.of(action.equals("approve")
-                        ? new HandoffAction.Approve(approvedBy)
-                        : new HandoffAction.Reject(approvedBy));
-            }
-            case "start" -> {
-                String targetTaskId = fields.text(TARGET_TASK_ID);
-                fields.forbid(APPROVED_BY, "does not belong to action start; only to approve and reject");
-                fields.finish(READ_ONLY);
-                parsed = Optional.of(new HandoffAction.Start(Optional.ofNullable(targetTaskId)));
-            }
-            case "complete" -> {
-                fields.forbid(APPROVED_BY, "does not belong to action complete; only to approve and reject");
-                fields.forbid(TARGET_TASK_ID, "does not belong to action complete; only to start");
-                fields.finish(READ_ONLY);
-                parsed = Optional.of(new HandoffAction.Complete());
-            }
-            default -> {
-                fields.text(APPROVED_BY);
-                fields.text(TARGET_TASK_ID);
-                fields.finish(READ_ONLY);
-            }
-        }
-        return parsed.orElseThrow(() -> InvalidInput.of("action", "must be one of " + ACTIONS + ", was " + action));
+        fields.finish(READ_ONLY);
+        return switch (action) {
+            case "approve" -> new HandoffAction.Approve(approvedBy);
+            case "reject" -> new HandoffAction.Reject(approvedBy);
+            case "start" -> new HandoffAction.Start(Optional.ofNullable(targetTaskId));
+            default -> new HandoffAction.Complete();
+        };
     }
 
     private static Set<String> readOnly() {

@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -35,12 +36,24 @@ final class RequestFields {
     /** @throws InvalidInput when there is no body or it is not a JSON object */
     static RequestFields of(JsonNode body) {
         if (body == null || body.isMissingNode()) {
-            throw InvalidInput.of(BODY, "a JSON object is required as the request body");
+            throw InvalidInput.of(BODY, "is required: send a JSON object");
         }
         if (!body.isObject()) {
             throw InvalidInput.of(BODY, "must be a JSON object, was " + kind(body));
         }
         return new RequestFields((ObjectNode) body);
+    }
+
+    /** One of {@code options}; required. */
+    String oneOf(String name, List<String> options) {
+        boolean present = object.hasNonNull(name);
+        String value = text(name);
+        if (!present) {
+            violations.add(name, "is required: one of " + String.join(", ", options));
+        } else if (value != null && !options.contains(value)) {
+            violations.add(name, "must be one of " + String.join(", ", options) + ", was " + quoted(value));
+        }
+        return value != null && options.contains(value) ? value : null;
     }
 
     /** A string, or null when absent. */
@@ -68,7 +81,7 @@ final class RequestFields {
             return refuse(name, "must be an integer, was " + kind(value));
         }
         if (!value.canConvertToInt()) {
-            return refuse(name, "is out of range: " + value.asText());
+            return refuse(name, "is out of range: " + cut(value.asText()));
         }
         return value.intValue();
     }
@@ -164,12 +177,23 @@ final class RequestFields {
         return true;
     }
 
+    /** A client's value echoed in a message, cut short: messages are no place to repeat a megabyte. */
+    static String quoted(String value) {
+        return "\"" + cut(value) + "\"";
+    }
+
+    private static String cut(String value) {
+        int max = 40;
+        return value.codePointCount(0, value.length()) <= max ? value
+                : value.substring(0, value.offsetByCodePoints(0, max)) + "…";
+    }
+
     private static String kind(JsonNode value) {
         if (value.isTextual()) {
             return "a string";
         }
         if (value.isNumber()) {
-            return "the number " + value.asText();
+            return "the number " + cut(value.asText());
         }
         if (value.isBoolean()) {
             return value.asText();
