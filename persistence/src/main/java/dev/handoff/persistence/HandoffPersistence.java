@@ -2,33 +2,76 @@ package dev.handoff.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.handoff.domain.model.HandoffId;
+import dev.handoff.domain.model.Tenant;
+import dev.handoff.domain.port.out.ApiKeys;
+import dev.handoff.domain.port.out.HandoffBus;
+import dev.handoff.domain.port.out.HandoffStates;
+import dev.handoff.domain.port.out.Handoffs;
+import dev.handoff.domain.port.out.IdempotencyKeys;
 import dev.handoff.domain.port.out.Transactions;
+import org.hibernate.SessionFactory;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * The persistence adapter's entry point: the connection pool, the transactions every use case runs
  * in, the data source the Camunda engine shares them through, and the repositories.
+ *
+ * <p>The repositories work only inside a unit of work ({@link #transactions()}); outside one they
+ * throw IllegalStateException. Everything a unit writes through them, through
+ * {@link #transactionBoundDataSource()} and through the outbox commits together or not at all.
  */
 public final class HandoffPersistence implements AutoCloseable {
 
     private final PersistenceSettings settings;
     private final HikariDataSource pool;
+    private final SessionFactory sessionFactory;
     private final ThreadBoundTransactions transactions;
     private final BoundDataSource boundDataSource;
+    private final Handoffs handoffs;
+    private final HandoffStates handoffStates;
+    private final ApiKeys apiKeys;
+    private final IdempotencyKeys idempotencyKeys;
+    private final Outbox outbox;
 
-    private HandoffPersistence(PersistenceSettings settings, HikariDataSource pool) {
+    private HandoffPersistence(PersistenceSettings settings, HikariDataSource pool, SessionFactory sessionFactory) {
         this.settings = settings;
         this.pool = pool;
-        this.transactions = new ThreadBoundTransactions(pool, failure -> failure);
+        this.sessionFactory = sessionFactory;
+        this.transactions = new ThreadBoundTransactions(pool, ConcurrentWrites::translate);
         this.boundDataSource = new BoundDataSource(pool, transactions);
+        Sessions sessions = new Sessions(sessionFactory, transactions);
+        this.handoffs = new HibernateHandoffs(sessions);
+        this.handoffStates = new HibernateHandoffStates(sessions);
+        this.apiKeys = new HibernateApiKeys(sessions);
+        this.idempotencyKeys = new HibernateIdempotencyKeys(sessions);
+        this.outbox = new Outbox(sessions);
     }
 
+    /** Opens the pool, brings the schema up to date and validates the mapping against it. */
     public static HandoffPersistence open(PersistenceSettings settings) {
+        if (settings.isEmbedded()) {
+            EmbeddedHsqldb.configure(settings);
+        }
+        HikariDataSource pool = null;
+        try {
+            pool = new HikariDataSource(poolConfig(settings));
+            Schema.migrate(pool);
+            return new HandoffPersistence(settings, pool, Orm.sessionFactory(pool));
+        } catch (RuntimeException failure) {
+            if (pool != null) {
+                pool.close();
+            }
+            if (settings.isEmbedded()) {
+                EmbeddedHsqldb.shutdown(settings);
+            }
+            throw failure;
+        }
+    }
+
+    private static HikariConfig poolConfig(PersistenceSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(settings.jdbcUrl());
         config.setUsername(settings.user());
@@ -36,7 +79,7 @@ public final class HandoffPersistence implements AutoCloseable {
         config.setMaximumPoolSize(settings.maxPoolSize());
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
         config.setPoolName("handoff");
-        return new HandoffPersistence(settings, new HikariDataSource(config));
+        return config;
     }
 
     /** Units of work: join the thread's transaction or begin one. */
@@ -54,21 +97,49 @@ public final class HandoffPersistence implements AutoCloseable {
         return pool;
     }
 
-    /** Closes the pool; the embedded database is shut down cleanly first, so it reopens without recovery. */
+    public Handoffs handoffs() {
+        return handoffs;
+    }
+
+    public HandoffStates handoffStates() {
+        return handoffStates;
+    }
+
+    /** API keys; only the hash of a key's secret is stored. */
+    public ApiKeys apiKeys() {
+        return apiKeys;
+    }
+
+    public IdempotencyKeys idempotencyKeys() {
+        return idempotencyKeys;
+    }
+
+    /** The handoff bus, as an outbox table written in the publishing transaction. */
+    public HandoffBus bus() {
+        return outbox;
+    }
+
+    /** The types of the events stored for a handoff, oldest first (for operators and tests). */
+    public List<String> eventTypes(Tenant tenant, HandoffId handoffId) {
+        return transactions.inTransaction(() -> outbox.typesOf(tenant, handoffId));
+    }
+
+    /** How many events of a type (e.g. {@code handoff.expired}) were stored, all tenants together. */
+    public long eventCount(String type) {
+        return transactions.inTransaction(() -> outbox.count(type));
+    }
+
+    /** Closes the pool; the embedded database is shut down cleanly too, so it reopens without recovery. */
     @Override
     public void close() {
         if (pool.isClosed()) {
             return;
         }
+        sessionFactory.close();
         pool.close();
         if (settings.isEmbedded()) {
             // after the pool, so that no pooled connection races the shutdown
-            try (Connection connection = DriverManager.getConnection(settings.jdbcUrl(), settings.user(),
-                    settings.password()); Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
-            } catch (SQLException alreadyDown) {
-                // nothing left to shut down
-            }
+            EmbeddedHsqldb.shutdown(settings);
         }
     }
 }

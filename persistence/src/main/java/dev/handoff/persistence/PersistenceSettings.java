@@ -31,18 +31,24 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
      */
     public static PersistenceSettings embedded(Path dataDir) {
         String file = dataDir.toAbsolutePath().resolve("handoff").toString();
-        String url = "jdbc:hsqldb:file:" + file
-                + ";sql.syntax_pgs=true;hsqldb.tx=mvcc;hsqldb.write_delay=false"
-                + ";hsqldb.default_table_type=cached;hsqldb.lob_compressed=true;hsqldb.log_size=64";
-        return new PersistenceSettings(url, "SA", "", DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
+        return new PersistenceSettings(EmbeddedHsqldb.URL_PREFIX + file + EmbeddedHsqldb.URL_PROPERTIES, "SA", "",
+                DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 
     public static PersistenceSettings postgres(String jdbcUrl, String user, String password) {
         return new PersistenceSettings(jdbcUrl, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT);
     }
 
+    /** An HSQLDB file database in this process, which {@link HandoffPersistence} configures and shuts down. */
     public boolean isEmbedded() {
-        return jdbcUrl.startsWith("jdbc:hsqldb:");
+        return EmbeddedHsqldb.isEmbedded(jdbcUrl);
+    }
+
+    /** Never shows the password, so that settings can be logged. */
+    @Override
+    public String toString() {
+        return "PersistenceSettings[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty()
+                ? "" : "****") + ", maxPoolSize=" + maxPoolSize + ", connectionTimeout=" + connectionTimeout + "]";
     }
 
     public PersistenceSettings withPool(int maxPoolSize, Duration connectionTimeout) {

@@ -1,0 +1,43 @@
+package dev.handoff.persistence;
+
+import dev.handoff.domain.model.Tenant;
+import dev.handoff.domain.port.out.IdempotencyKeys;
+import org.hibernate.Session;
+
+import java.util.Optional;
+
+/**
+ * Idempotency keys in the {@code idempotency_key} table, keyed by tenant and key. Two requests
+ * racing with one new key both insert; the second to commit violates the primary key and ends
+ * as a Conflict, so a key never points at two handoffs.
+ */
+final class HibernateIdempotencyKeys implements IdempotencyKeys {
+
+    private final Sessions sessions;
+
+    HibernateIdempotencyKeys(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public Optional<Entry> find(Tenant tenant, String key) {
+        Session session = sessions.current();
+        if (NulCharacters.anyIn(tenant.accountId(), tenant.projectId(), key)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(session.find(IdempotencyKeyEntity.class,
+                IdempotencyKeyEntity.Key.of(tenant, key))).map(IdempotencyKeyEntity::toEntry);
+    }
+
+    @Override
+    public void put(Entry entry) {
+        Session session = sessions.current();
+        IdempotencyKeyEntity stored = session.find(IdempotencyKeyEntity.class,
+                IdempotencyKeyEntity.Key.of(entry.tenant(), entry.key()));
+        if (stored == null) {
+            session.persist(IdempotencyKeyEntity.of(entry));
+        } else {
+            stored.takeChangesFrom(entry);
+        }
+    }
+}
