@@ -25,9 +25,11 @@ import javax.sql.DataSource;
  */
 public final class HandoffPersistence implements AutoCloseable {
 
-    private final PersistenceSettings settings;
-    private final HikariDataSource pool;
+    private final DataSource pool;
     private final SessionFactory sessionFactory;
+    /** Releases what this instance opened itself (its pool, the embedded database); nothing for a borrowed data source. */
+    private final Runnable release;
+    private volatile boolean closed;
     private final ThreadBoundTransactions transactions;
     private final BoundDataSource boundDataSource;
     private final Handoffs handoffs;
@@ -36,10 +38,10 @@ public final class HandoffPersistence implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
 
-    private HandoffPersistence(PersistenceSettings settings, HikariDataSource pool, SessionFactory sessionFactory) {
-        this.settings = settings;
+    private HandoffPersistence(DataSource pool, SessionFactory sessionFactory, Runnable release) {
         this.pool = pool;
         this.sessionFactory = sessionFactory;
+        this.release = release;
         this.transactions = new ThreadBoundTransactions(pool, ConcurrentWrites::translate);
         this.boundDataSource = new BoundDataSource(pool, transactions);
         Sessions sessions = new Sessions(sessionFactory, transactions);
@@ -57,9 +59,16 @@ public final class HandoffPersistence implements AutoCloseable {
         }
         HikariDataSource pool = null;
         try {
-            pool = new HikariDataSource(poolConfig(settings));
-            Schema.migrate(pool);
-            return new HandoffPersistence(settings, pool, Orm.sessionFactory(pool));
+            HikariDataSource opened = new HikariDataSource(poolConfig(settings));
+            pool = opened;
+            Schema.migrate(opened);
+            return new HandoffPersistence(opened, Orm.sessionFactory(opened), () -> {
+                opened.close();
+                if (settings.isEmbedded()) {
+                    // after the pool, so that no pooled connection races the shutdown
+                    EmbeddedHsqldb.shutdown(settings);
+                }
+            });
         } catch (RuntimeException failure) {
             if (pool != null) {
                 pool.close();
@@ -69,6 +78,15 @@ public final class HandoffPersistence implements AutoCloseable {
             }
             throw failure;
         }
+    }
+
+    /**
+     * Works on a data source its owner already has (a BPM team's engine database): brings the schema
+     * up to date there and validates the mapping. {@link #close()} leaves that data source open.
+     */
+    public static HandoffPersistence on(DataSource existing) {
+        Schema.migrate(existing);
+        return new HandoffPersistence(existing, Orm.sessionFactory(existing), () -> { });
     }
 
     private static HikariConfig poolConfig(PersistenceSettings settings) {
@@ -129,17 +147,14 @@ public final class HandoffPersistence implements AutoCloseable {
         return transactions.inTransaction(() -> outbox.count(type));
     }
 
-    /** Closes the pool; the embedded database is shut down cleanly too, so it reopens without recovery. */
+    /** Closes what this instance opened; the embedded database is shut down cleanly, so it reopens without recovery. */
     @Override
-    public void close() {
-        if (pool.isClosed()) {
+    public synchronized void close() {
+        if (closed) {
             return;
         }
+        closed = true;
         sessionFactory.close();
-        pool.close();
-        if (settings.isEmbedded()) {
-            // after the pool, so that no pooled connection races the shutdown
-            EmbeddedHsqldb.shutdown(settings);
-        }
+        release.run();
     }
 }

@@ -1,5 +1,6 @@
 package dev.handoff.persistence;
 
+import dev.handoff.testing.PostgresDatabase;
 import dev.handoff.domain.model.Handoff;
 import dev.handoff.domain.model.HandoffFilter;
 import dev.handoff.domain.model.HandoffStatus;
@@ -73,7 +74,7 @@ class PostgresListQueryAtScaleTest {
     @Test
     void every_filter_combination_of_the_list_reads_an_index_in_order_at_a_million_rows() throws Exception {
         try (PostgresDatabase database = PostgresDatabase.create();
-             HandoffPersistence persistence = HandoffPersistence.open(database.settings())) {
+             HandoffPersistence persistence = HandoffPersistence.open(PersistenceSettings.postgres(database.url(), database.user(), ""))) {
             // given
             long loadStarted = System.nanoTime();
             execute(persistence, LOAD, ROWS);

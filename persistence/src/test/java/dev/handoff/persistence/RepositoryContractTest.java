@@ -1,5 +1,6 @@
 package dev.handoff.persistence;
 
+import dev.handoff.testing.PostgresDatabase;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +36,7 @@ class RepositoryContractTest {
         @Override
         PersistenceSettings createDatabase() {
             database = PostgresDatabase.create();
-            return database.settings();
+            return PersistenceSettings.postgres(database.url(), database.user(), "");
         }
 
         @Override

@@ -46,6 +46,25 @@ public final class Violations {
         }
     }
 
+    /** Text every database stores as given: no U+0000 (PostgreSQL refuses it), no broken UTF-16. */
+    public static boolean isStorableText(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\u0000') {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String checked(String field, String value, int max) {
         if (value.isBlank()) {
             add(field, "must not be blank");
@@ -53,6 +72,10 @@ public final class Violations {
         }
         if (value.length() > max) {
             add(field, "must be at most " + max + " characters, was " + value.length());
+            return null;
+        }
+        if (!isStorableText(value)) {
+            add(field, "must not contain NUL characters or unpaired surrogates");
             return null;
         }
         return value;

@@ -22,6 +22,10 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys, Snapshott
         entries.put(List.of(entry.tenant(), entry.key()), entry);
     }
 
+    public synchronized int size() {
+        return entries.size();
+    }
+
     @Override
     public synchronized Object snapshot() {
         return new HashMap<>(entries);

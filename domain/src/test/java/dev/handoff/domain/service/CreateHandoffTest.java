@@ -110,6 +110,10 @@ class CreateHandoffTest {
                         "is required when conversationId is given"),
                 arguments("data not an object", op(c -> c.conversation("CONV-1", null, "[1]")), "data",
                         "must be a JSON object"),
+                arguments("NUL in the subject", op(c -> c.subject("before\u0000after")), "subject",
+                        "must not contain NUL characters or unpaired surrogates"),
+                arguments("broken UTF-16 in the body", op(c -> c.body("half a pair \ud83d")), "body",
+                        "must not contain NUL characters or unpaired surrogates"),
                 arguments("idempotency key with spaces", op(c -> c.idempotencyKey("a b")), "Idempotency-Key",
                         "must be 1 to 255 visible ASCII characters"));
     }

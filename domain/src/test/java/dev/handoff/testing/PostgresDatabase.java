@@ -1,4 +1,4 @@
-package dev.handoff.persistence;
+package dev.handoff.testing;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -9,10 +9,11 @@ import java.sql.Statement;
 import java.util.UUID;
 
 /**
- * A fresh PostgreSQL database on 127.0.0.1:5432 (user postgres), dropped on close. When nothing answers there, the
+ * A fresh PostgreSQL database on 127.0.0.1:5432 (user postgres, trust authentication), dropped on close,
+ * for every module's database tests (the JDBC driver comes from the module that uses it). When nothing answers there, the
  * tests that need it are skipped with a loud message, unless CI=true, where that is a failure.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
     /** The server, without a database name; another one may be named with -Dhandoff.test.postgres=... */
     private static final String SERVER =
@@ -26,7 +27,7 @@ final class PostgresDatabase implements AutoCloseable {
         this.name = name;
     }
 
-    static PostgresDatabase create() {
+    public static PostgresDatabase create() {
         String name = "handoff_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection admin = DriverManager.getConnection(SERVER + "postgres" + OPTIONS, USER, "");
              Statement statement = admin.createStatement()) {
@@ -48,11 +49,16 @@ final class PostgresDatabase implements AutoCloseable {
         }
     }
 
-    PersistenceSettings settings() {
-        return PersistenceSettings.postgres(SERVER + name, USER, "");
+    /** The JDBC URL of this database. */
+    public String url() {
+        return SERVER + name;
     }
 
-    String name() {
+    public String user() {
+        return USER;
+    }
+
+    public String name() {
         return name;
     }
 
