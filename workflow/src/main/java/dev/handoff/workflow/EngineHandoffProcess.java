@@ -1,0 +1,130 @@
+package dev.handoff.workflow;
+
+import dev.handoff.domain.model.Handoff;
+import dev.handoff.domain.model.HandoffEvent;
+import dev.handoff.domain.model.HandoffEvent.HandoffApproved;
+import dev.handoff.domain.model.HandoffEvent.HandoffCompleted;
+import dev.handoff.domain.model.HandoffEvent.HandoffExpired;
+import dev.handoff.domain.model.HandoffEvent.HandoffRejected;
+import dev.handoff.domain.model.HandoffEvent.HandoffStarted;
+import dev.handoff.domain.model.HandoffId;
+import dev.handoff.domain.model.Transition;
+import dev.handoff.domain.port.out.HandoffProcess;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+import java.util.Date;
+import java.util.Map;
+
+import static dev.handoff.workflow.EngineRaces.lostRaceIsConflict;
+import static dev.handoff.workflow.HandoffEnginePlugin.PROCESS_KEY;
+
+/**
+ * The domain's {@link HandoffProcess} on the Camunda engine. The domain calls it inside the use
+ * case's unit of work, so every engine command here joins that unit and commits or rolls back
+ * with the handoff row. Each move is idempotent: when there is nothing left to move (the process
+ * moved first, or already followed), it does nothing.
+ */
+final class EngineHandoffProcess implements HandoffProcess {
+
+    static final String DECISION_TASK = "decide";
+    static final String STARTED_MESSAGE = "HandoffStarted";
+    static final String COMPLETED_MESSAGE = "HandoffCompleted";
+
+    private final Echoes echoes;
+    private final String approverGroup;
+    private volatile Services services;
+
+    EngineHandoffProcess(Echoes echoes, String approverGroup) {
+        this.echoes = echoes;
+        this.approverGroup = approverGroup;
+    }
+
+    /** The engine's services, once it has them. */
+    void attach(RuntimeService runtime, TaskService tasks, ManagementService management) {
+        this.services = new Services(runtime, tasks, management);
+    }
+
+    @Override
+    public void start(Handoff handoff) {
+        if (echoes.isEchoOfCreation()) {
+            return; // a calling process is creating the handoff inside its own handoff process
+        }
+        services().runtime().startProcessInstanceByKey(PROCESS_KEY, handoff.id().toString(),
+                ProcessVariables.ofNewHandoff(handoff, approverGroup));
+    }
+
+    @Override
+    public void signal(Transition transition) {
+        HandoffId id = transition.handoff().id();
+        if (echoes.isEchoOfMove(id)) {
+            return; // the process made this move itself and asked the domain to follow
+        }
+        echoes.whileMoving(id, () -> lostRaceIsConflict(id, () -> {
+            follow(transition);
+            return null;
+        }));
+    }
+
+    private void follow(Transition transition) {
+        Handoff handoff = transition.handoff();
+        HandoffEvent event = transition.event();
+        if (event instanceof HandoffApproved || event instanceof HandoffRejected) {
+            decide(handoff, event instanceof HandoffApproved ? ProcessVariables.APPROVE : ProcessVariables.REJECT);
+        } else if (event instanceof HandoffStarted) {
+            deliver(STARTED_MESSAGE, handoff);
+        } else if (event instanceof HandoffCompleted) {
+            deliver(COMPLETED_MESSAGE, handoff);
+        } else if (event instanceof HandoffExpired expired) {
+            expireNow(handoff, Date.from(expired.occurredAt()));
+        }
+    }
+
+    private void decide(Handoff handoff, String decision) {
+        Task task = services().tasks().createTaskQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(handoff.id().toString())
+                .taskDefinitionKey(DECISION_TASK)
+                .singleResult();
+        if (task == null) {
+            return;
+        }
+        Map<String, Object> variables = ProcessVariables.afterMove(handoff);
+        variables.put(ProcessVariables.DECISION, decision);
+        services().tasks().complete(task.getId(), variables);
+    }
+
+    private void deliver(String message, Handoff handoff) {
+        services().runtime().createMessageCorrelation(message)
+                .processInstanceBusinessKey(handoff.id().toString())
+                .setVariables(ProcessVariables.afterMove(handoff))
+                .correlateAll();
+    }
+
+    /** Expired by something other than the timer: the timer is brought forward and fires at once. */
+    private void expireNow(Handoff handoff, Date expiredAt) {
+        ProcessInstance instance = services().runtime().createProcessInstanceQuery()
+                .processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(handoff.id().toString())
+                .singleResult();
+        if (instance == null) {
+            return;
+        }
+        services().management().createJobQuery().processInstanceId(instance.getId()).timers().list()
+                .forEach(timer -> services().management().setJobDuedate(timer.getId(), expiredAt));
+    }
+
+    private Services services() {
+        Services attached = services;
+        if (attached == null) {
+            throw new IllegalStateException("the handoff process is used before its engine was built");
+        }
+        return attached;
+    }
+
+    private record Services(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    }
+}

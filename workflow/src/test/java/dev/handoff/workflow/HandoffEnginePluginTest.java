@@ -1,0 +1,106 @@
+package dev.handoff.workflow;
+
+import dev.handoff.domain.fake.InMemoryHandoffWorld;
+import jakarta.transaction.TransactionManager;
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the plugin does to the engine it is added to, and how it refuses to be added wrongly. */
+@ExtendWith(SharedEngine.class)
+class HandoffEnginePluginTest {
+
+    private final EngineWorld world;
+
+    HandoffEnginePluginTest(EngineWorld world) {
+        this.world = world;
+    }
+
+    @Test
+    void the_engine_runs_on_the_domains_transaction_bound_data_source_in_the_domains_units_of_work() {
+        // when
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration();
+
+        // then
+        assertThat(configuration.getDataSource()).isSameAs(world.persistence.transactionBoundDataSource());
+        assertThat(configuration.isTransactionsExternallyManaged()).isTrue();
+        assertThat(configuration.getCustomPreCommandInterceptorsTxRequired().get(0))
+                .isInstanceOf(UnitOfWorkInterceptor.class);
+        assertThat(configuration.getCustomPreCommandInterceptorsTxRequiresNew().get(0))
+                .isInstanceOf(UnitOfWorkInterceptor.class);
+        assertThat(configuration.getIdGenerator()).isInstanceOf(StrongUuidGenerator.class);
+        assertThat(configuration.getDatabaseType()).isEqualTo("postgres");
+        assertThat(configuration.getHistory()).isEqualTo("audit");
+        assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    }
+
+    @Test
+    void building_an_engine_before_the_application_is_connected_fails_and_says_what_is_missing() {
+        // given
+        HandoffEnginePlugin unconnected = new HandoffEnginePlugin(world.persistence.transactionBoundDataSource(),
+                world.persistence.transactions(), WorkflowSettings.DEFAULTS);
+
+        // when / then
+        assertThatThrownBy(() -> EngineWorld.engineConfiguration(unconnected, new Faults()).buildProcessEngine())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("connect(application)");
+    }
+
+    @Test
+    void the_plugin_refuses_an_engine_whose_transactions_a_jta_manager_owns() {
+        // given
+        HandoffEnginePlugin plugin = new HandoffEnginePlugin(world.persistence.transactionBoundDataSource(),
+                world.persistence.transactions(), WorkflowSettings.DEFAULTS);
+        plugin.connect(new InMemoryHandoffWorld().application);
+        JakartaTransactionProcessEngineConfiguration jta = new JakartaTransactionProcessEngineConfiguration();
+        jta.setTransactionManager((TransactionManager) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {TransactionManager.class}, (proxy, method, arguments) -> {
+                    throw new UnsupportedOperationException("never used: the plugin refuses the engine first");
+                }));
+        jta.getProcessEnginePlugins().add(plugin);
+
+        // when / then
+        assertThatThrownBy(jta::buildProcessEngine)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("JTA");
+    }
+
+    static Stream<Arguments> settings_that_make_no_sense() {
+        WorkflowSettings defaults = WorkflowSettings.DEFAULTS;
+        return Stream.of(
+                Arguments.of("an unknown history level",
+                        (Supplier<?>) () -> defaults.withHistory("verbose", Duration.ofDays(30))),
+                Arguments.of("a time to live in hours",
+                        (Supplier<?>) () -> defaults.withHistory("audit", Duration.ofHours(36))),
+                Arguments.of("a negative time to live",
+                        (Supplier<?>) () -> defaults.withHistory("audit", Duration.ofDays(-1))),
+                Arguments.of("no job executor threads",
+                        (Supplier<?>) () -> new WorkflowSettings.JobExecution(30, 0, Duration.ofMillis(500),
+                                Duration.ofMinutes(5))),
+                Arguments.of("no wait between idle acquisitions",
+                        (Supplier<?>) () -> new WorkflowSettings.JobExecution(30, 4, Duration.ZERO,
+                                Duration.ofMinutes(5))));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settings_that_make_no_sense")
+    void settings_that_make_no_sense_are_refused_when_they_are_made(String what, Supplier<?> settings) {
+        // when / then
+        assertThatThrownBy(settings::get).isInstanceOf(IllegalArgumentException.class);
+    }
+}
