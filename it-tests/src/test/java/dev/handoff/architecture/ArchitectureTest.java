@@ -1,12 +1,11 @@
 package dev.handoff.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The product's own classes (every module, tests excluded) keep the hexagon's boundaries. */
-@AnalyzeClasses(packages = "dev.handoff", importOptions = ImportOption.DoNotIncludeTests.class)
+/** The product's own classes (every module; tests and test-jars excluded) keep the hexagon's boundaries. */
+@AnalyzeClasses(packages = "dev.handoff", importOptions = ProductionClassesOnly.class)
 class ArchitectureTest {
 
     private static final String PRODUCT = "dev.handoff";

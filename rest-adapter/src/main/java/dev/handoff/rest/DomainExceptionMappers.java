@@ -57,8 +57,7 @@ final class DomainExceptionMappers {
     static final class TooLargeMapper implements ExceptionMapper<TooLarge> {
         @Override
         public Response toResponse(TooLarge tooLarge) {
-            String message = tooLarge.getMessage().substring(tooLarge.field().length()).strip();
-            return Problem.of(ProblemType.TOO_LARGE, List.of(new Violation(tooLarge.field(), message)))
+            return Problem.of(ProblemType.TOO_LARGE, List.of(new Violation(tooLarge.field(), tooLarge.requirement())))
                     .response().build();
         }
     }

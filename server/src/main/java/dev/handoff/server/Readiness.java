@@ -1,0 +1,51 @@
+package dev.handoff.server;
+
+import org.camunda.bpm.engine.ProcessEngine;
+
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javax.sql.DataSource;
+
+/** Whether the node can serve: its database answers and its engine has the handoff process and runs timers. */
+final class Readiness {
+
+    private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+    private final DataSource database;
+    private final ProcessEngine engine;
+
+    Readiness(DataSource database, ProcessEngine engine) {
+        this.database = database;
+        this.engine = engine;
+    }
+
+    /** Each check by name, "UP" or "DOWN: why". */
+    Map<String, String> check() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("database", database());
+        checks.put("engine", engine());
+        return checks;
+    }
+
+    private String database() {
+        try (Connection connection = database.getConnection()) {
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? "UP" : "DOWN: the connection is not valid";
+        } catch (Exception failure) {
+            return "DOWN: " + failure.getClass().getSimpleName();
+        }
+    }
+
+    private String engine() {
+        if (!engine.getProcessEngineConfiguration().isJobExecutorActivate()) {
+            return "DOWN: the job executor is off";
+        }
+        try {
+            long deployed = engine.getRepositoryService().createProcessDefinitionQuery()
+                    .processDefinitionKey("handoff").count();
+            return deployed > 0 ? "UP" : "DOWN: the handoff process is not deployed";
+        } catch (Exception failure) {
+            return "DOWN: " + failure.getClass().getSimpleName();
+        }
+    }
+}

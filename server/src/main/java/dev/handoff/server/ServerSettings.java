@@ -1,0 +1,74 @@
+package dev.handoff.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Everything a node is configured with, read from {@link Configuration}. Defaults give the embedded
+ * single node: HSQLDB under {@code ./data}, port 8080.
+ *
+ * @param database PostgreSQL when {@code handoff.db.url} is set; the embedded HSQLDB otherwise
+ */
+record ServerSettings(
+        int port,
+        Path dataDir,
+        Optional<ExternalDatabase> database,
+        int poolSize,
+        Duration connectionTimeout,
+        String region,
+        Duration defaultExpiry,
+        int maxChainDepth,
+        String nodeName,
+        String historyLevel,
+        Duration historyTimeToLive,
+        int jobsPerAcquisition,
+        int jobThreads,
+        Duration jobWait,
+        Duration jobLockTime,
+        String host,
+        Duration shutdownGrace) {
+
+    /** A database the node does not own: PostgreSQL, shared by every node of a cluster. */
+    record ExternalDatabase(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return url + " as " + user; // never the password
+        }
+    }
+
+    static ServerSettings from(Configuration config) {
+        Optional<ExternalDatabase> database = config.optional("handoff.db.url").map(url -> new ExternalDatabase(url,
+                config.string("handoff.db.user", "postgres"), config.string("handoff.db.password", "")));
+        return new ServerSettings(
+                config.integer("handoff.port", 8080, 0, 65_535),
+                Path.of(config.string("handoff.data-dir", "data")),
+                database,
+                config.integer("handoff.db.pool-size", 10, 1, 500),
+                config.duration("handoff.db.connection-timeout", Duration.ofSeconds(10)),
+                config.string("handoff.region", "local"),
+                config.duration("handoff.expiry.default", Duration.ofHours(24)),
+                config.integer("handoff.chain.max-depth", 10, 0, 1_000),
+                config.string("handoff.node.name", defaultNodeName()),
+                config.string("handoff.history.level", "audit"),
+                config.duration("handoff.history.ttl", Duration.ofDays(30)),
+                config.integer("handoff.jobs.per-acquisition", 30, 1, 1_000),
+                config.integer("handoff.jobs.threads", 4, 1, 256),
+                config.duration("handoff.jobs.wait", Duration.ofMillis(500)),
+                config.duration("handoff.jobs.lock-time", Duration.ofMinutes(5)),
+                config.string("handoff.host", "0.0.0.0"),
+                config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)));
+    }
+
+    boolean embedded() {
+        return database.isEmpty();
+    }
+
+    private static String defaultNodeName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException unknown) {
+            return "node-" + ProcessHandle.current().pid();
+        }
+    }
+}
