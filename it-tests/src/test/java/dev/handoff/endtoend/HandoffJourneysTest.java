@@ -191,6 +191,23 @@ class HandoffJourneysTest {
     }
 
     @Test
+    void a_malformed_percent_escape_is_a_400_problem_not_a_500() throws Exception {
+        // given: a request target no URI class would build, so it goes over a raw socket
+        String request = "GET /api/handoffs?status=%ZZ HTTP/1.1\r\nHost: localhost\r\nx-api-key: " + api.key()
+                + "\r\nConnection: close\r\n\r\n";
+
+        // when
+        String response;
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        // then
+        assertThat(response).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("percent-escape");
+    }
+
+    @Test
     void health_needs_no_key_and_reports_the_database_and_the_engine() {
         // when
         Api.Reply health = new Api(server.baseUrl(), null).get("/health");

@@ -6,15 +6,9 @@ import dev.handoff.domain.model.Transition;
 import dev.handoff.domain.port.in.IssueApiKeyCommand;
 import dev.handoff.domain.port.in.ManageApiKeys;
 import dev.handoff.domain.port.out.HandoffProcess;
-import dev.handoff.domain.service.HandoffApplication;
 import dev.handoff.domain.service.HandoffSettings;
-import dev.handoff.domain.service.Ports;
-import dev.handoff.domain.service.UuidV7Ids;
 import dev.handoff.persistence.HandoffPersistence;
 
-import java.time.Clock;
-import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /** Key administration straight in the database, when no server holds it. */
@@ -25,11 +19,8 @@ final class DirectKeys implements KeyAdministration {
 
     DirectKeys(ServerSettings settings) {
         this.persistence = HandoffPersistence.open(HandoffNode.persistenceSettings(settings));
-        InstantSource clock = Clock.tickMillis(ZoneOffset.UTC); // what the database stores: milliseconds
-        Ports ports = new Ports(persistence.handoffs(), persistence.handoffStates(), persistence.apiKeys(),
-                persistence.idempotencyKeys(), new NoProcess(), persistence.bus(), persistence.transactions(),
-                new UuidV7Ids(clock), clock);
-        this.keys = new HandoffApplication(ports, HandoffSettings.DEFAULTS).manageApiKeys();
+        this.keys = HandoffEmbedding.application(persistence, new NoProcess(), HandoffSettings.DEFAULTS)
+                .manageApiKeys();
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.handoff.server;
 
 import dev.handoff.domain.service.HandoffApplication;
 import dev.handoff.domain.service.HandoffSettings;
-import dev.handoff.domain.service.Ports;
-import dev.handoff.domain.service.UuidV7Ids;
 import dev.handoff.persistence.HandoffPersistence;
 import dev.handoff.persistence.PersistenceSettings;
 import dev.handoff.rest.HandoffRestApi;
@@ -24,9 +22,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.time.Clock;
-import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +55,8 @@ final class HandoffNode implements AutoCloseable {
         try {
             HandoffEnginePlugin plugin = new HandoffEnginePlugin(persistence.transactionBoundDataSource(),
                     persistence.transactions(), workflowSettings(settings));
-            HandoffApplication application = application(settings, persistence, plugin);
+            HandoffApplication application = HandoffEmbedding.application(persistence, plugin.handoffProcess(),
+                    new HandoffSettings(settings.defaultExpiry(), settings.maxChainDepth()));
             plugin.connect(application);
             ProcessEngine engine = engine(settings, plugin);
             try {
@@ -115,15 +111,6 @@ final class HandoffNode implements AutoCloseable {
                 .withHistory(settings.historyLevel(), settings.historyTimeToLive())
                 .withJobExecution(new WorkflowSettings.JobExecution(settings.jobsPerAcquisition(),
                         settings.jobThreads(), settings.jobWait(), settings.jobLockTime()));
-    }
-
-    private static HandoffApplication application(ServerSettings settings, HandoffPersistence persistence,
-                                                  HandoffEnginePlugin plugin) {
-        InstantSource clock = Clock.tickMillis(ZoneOffset.UTC); // what the database stores: milliseconds
-        Ports ports = new Ports(persistence.handoffs(), persistence.handoffStates(), persistence.apiKeys(),
-                persistence.idempotencyKeys(), plugin.handoffProcess(), persistence.bus(), persistence.transactions(),
-                new UuidV7Ids(clock), clock);
-        return new HandoffApplication(ports, new HandoffSettings(settings.defaultExpiry(), settings.maxChainDepth()));
     }
 
     private static ProcessEngine engine(ServerSettings settings, HandoffEnginePlugin plugin) {
