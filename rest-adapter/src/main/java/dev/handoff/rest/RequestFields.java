@@ -65,7 +65,7 @@ final class RequestFields {
         if (!value.isTextual()) {
             return refuse(name, "must be a string, was " + kind(value));
         }
-        if (!isStorableText(value.textValue())) {
+        if (!Violations.isStorableText(value.textValue())) {
             return refuse(name, "must not contain NUL characters or unpaired surrogates");
         }
         return value.textValue();
@@ -156,25 +156,6 @@ final class RequestFields {
     private <T> T refuse(String name, String message) {
         violations.add(name, message);
         return null;
-    }
-
-    /** Text every store can hold: PostgreSQL refuses NUL, and lone surrogates are no Unicode at all. */
-    private static boolean isStorableText(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\0') {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            } else if (Character.isLowSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** A client's value echoed in a message, cut short: messages are no place to repeat a megabyte. */
