@@ -1,0 +1,2 @@
+/** Handoff inside a BPM team's own Camunda engine, exactly as README shows it. */
+package dev.handoff.embedding;
