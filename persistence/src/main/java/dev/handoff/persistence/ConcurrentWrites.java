@@ -70,7 +70,9 @@ final class ConcurrentWrites {
     private static boolean hasSqlState(Throwable failure, Set<String> states) {
         Throwable cause = failure;
         for (int depth = 0; cause != null && depth < DEEPEST_CAUSE; depth++, cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && states.contains(sql.getSQLState())) {
+            // a driver or the pool may give no SQLState at all
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && states.contains(sql.getSQLState())) {
                 return true;
             }
         }

@@ -12,6 +12,7 @@ import dev.handoff.domain.port.out.IdempotencyKeys;
 import dev.handoff.domain.port.out.Transactions;
 import org.hibernate.SessionFactory;
 
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -24,6 +25,8 @@ import javax.sql.DataSource;
  * {@link #transactionBoundDataSource()} and through the outbox commits together or not at all.
  */
 public final class HandoffPersistence implements AutoCloseable {
+
+    private static final Duration MAX_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
 
     private final DataSource pool;
     private final SessionFactory sessionFactory;
@@ -42,7 +45,7 @@ public final class HandoffPersistence implements AutoCloseable {
         this.pool = pool;
         this.sessionFactory = sessionFactory;
         this.release = release;
-        this.transactions = new ThreadBoundTransactions(pool, ConcurrentWrites::translate);
+        this.transactions = new ThreadBoundTransactions(pool, HandoffPersistence::refusal);
         this.boundDataSource = new BoundDataSource(pool, transactions);
         Sessions sessions = new Sessions(sessionFactory, transactions);
         this.handoffs = new HibernateHandoffs(sessions);
@@ -50,6 +53,15 @@ public final class HandoffPersistence implements AutoCloseable {
         this.apiKeys = new HibernateApiKeys(sessions);
         this.idempotencyKeys = new HibernateIdempotencyKeys(sessions);
         this.outbox = new Outbox(sessions);
+    }
+
+    /**
+     * The one place where database failures become the domain's refusals: an outage (Unavailable)
+     * first, since a broken connection may also fail the statement that was racing, then a lost race
+     * (Conflict); anything else stays as it is.
+     */
+    static RuntimeException refusal(RuntimeException failure) {
+        return ConcurrentWrites.translate(DatabaseOutages.translate(failure));
     }
 
     /** Opens the pool, brings the schema up to date and validates the mapping against it. */
@@ -95,7 +107,11 @@ public final class HandoffPersistence implements AutoCloseable {
         config.setUsername(settings.user());
         config.setPassword(settings.password());
         config.setMaximumPoolSize(settings.maxPoolSize());
+        // how long a request waits for a connection before it is refused as unavailable (an outage)
         config.setConnectionTimeout(settings.connectionTimeout().toMillis());
+        // a connection idle for a while is checked before it is lent; the check must not outlast the wait
+        config.setValidationTimeout(Math.min(MAX_VALIDATION_TIMEOUT.toMillis(),
+                settings.connectionTimeout().toMillis()));
         config.setPoolName("handoff");
         return config;
     }

@@ -12,13 +12,20 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
                                   Duration connectionTimeout) {
 
     public static final int DEFAULT_POOL_SIZE = 10;
+    /** How long a unit of work waits for a connection; past it the database counts as unavailable. */
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(10);
+    /** The shortest wait the pool accepts. */
+    public static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
     public PersistenceSettings {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(password, "password");
         Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("the connection timeout must be at least "
+                    + MIN_CONNECTION_TIMEOUT.toMillis() + " ms: " + connectionTimeout);
+        }
         if (maxPoolSize < 1) {
             throw new IllegalArgumentException("the pool needs at least one connection: " + maxPoolSize);
         }

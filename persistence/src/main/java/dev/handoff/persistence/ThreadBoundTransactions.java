@@ -2,6 +2,7 @@ package dev.handoff.persistence;
 
 import dev.handoff.domain.port.out.Transactions;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -16,12 +17,12 @@ import javax.sql.DataSource;
 final class ThreadBoundTransactions implements Transactions {
 
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
-    private final DataSource pool;
+    private final ConnectionGate gate;
     private final Function<RuntimeException, RuntimeException> translate;
 
     /** {@code translate} turns driver and ORM failures into the domain's refusals where they are one. */
     ThreadBoundTransactions(DataSource pool, Function<RuntimeException, RuntimeException> translate) {
-        this.pool = pool;
+        this.gate = new ConnectionGate(pool);
         this.translate = translate;
     }
 
@@ -72,11 +73,25 @@ final class ThreadBoundTransactions implements Transactions {
         return unit;
     }
 
+    /** Waits for a pooled connection at most the pool's connection timeout (see {@link ConnectionGate}). */
     private UnitOfWork begin() {
+        Connection connection = null;
         try {
-            return new UnitOfWork(pool.getConnection());
+            connection = gate.connect();
+            return new UnitOfWork(connection);
         } catch (SQLException failure) {
-            throw new DatabaseFailure("cannot begin a transaction", failure);
+            if (connection != null) {
+                closeQuietly(connection); // back to the pool, which evicts it when it is broken
+            }
+            throw translate.apply(new DatabaseFailure("cannot begin a transaction", failure));
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // nothing more to release
         }
     }
 }

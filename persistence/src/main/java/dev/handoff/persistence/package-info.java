@@ -5,7 +5,9 @@
  * ({@code db/migration/handoff}). It also owns the transaction: a unit of work binds one pooled
  * connection to the calling thread, and the Hibernate session and the Camunda engine (through
  * {@link dev.handoff.persistence.HandoffPersistence#transactionBoundDataSource()}) both write
- * through it, so they commit or roll back together.
+ * through it, so they commit or roll back together. Driver and ORM failures become the domain's
+ * refusals in one place ({@code HandoffPersistence.refusal}): a database that cannot be reached
+ * becomes {@code Unavailable}, a lost race {@code Conflict}.
  *
  * <p>{@link dev.handoff.persistence.HandoffPersistence} is the only entry point, configured by
  * {@link dev.handoff.persistence.PersistenceSettings}; entities, repositories and the

@@ -51,6 +51,7 @@ public final class HandoffRestApi {
         config.register(new DomainExceptionMappers.StaleVersionMapper());
         config.register(new DomainExceptionMappers.TooLargeMapper());
         config.register(new DomainExceptionMappers.IdempotencyKeyReusedMapper());
+        config.register(new DomainExceptionMappers.UnavailableMapper());
         config.register(new HttpExceptionMappers.UnreadableJsonMapper());
         config.register(new HttpExceptionMappers.ConstraintViolationMapper());
         config.register(new HttpExceptionMappers.BodyTooLargeMapper());

@@ -22,6 +22,7 @@ enum ProblemType {
     TOO_LARGE("too-large", Status.REQUEST_ENTITY_TOO_LARGE, "Too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", Status.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 422, "Idempotency key reused"),
+    UNAVAILABLE("unavailable", Status.SERVICE_UNAVAILABLE, "Service unavailable"),
     INTERNAL_ERROR("internal-error", Status.INTERNAL_SERVER_ERROR, "Internal error");
 
     static final String BASE = "https://handoff.dev/problems/";

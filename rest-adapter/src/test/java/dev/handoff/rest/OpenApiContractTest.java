@@ -11,12 +11,14 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi31;
 import dev.handoff.domain.model.Scope;
+import dev.handoff.domain.model.Unavailable;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,6 +91,18 @@ class OpenApiContractTest {
         api.close();
     }
 
+    @AfterEach
+    void the_store_is_back() {
+        api.world.transactions.recover();
+    }
+
+    /** {@code call}, to be sent while no unit of work can begin, as when the database cannot be reached. */
+    private static RunningApi.Call whileTheStoreIsDown(RunningApi api, RunningApi.Call call) {
+        api.world.transactions.failWith(new Unavailable("the database cannot be reached; retry in a few seconds",
+                new IllegalStateException("connection refused")));
+        return call;
+    }
+
     /** A real exchange with the server, and the documented operation it belongs to. */
     record Exchange(String name, String method, String template, Function<RunningApi, RunningApi.Call> call) {
         @Override
@@ -156,6 +170,14 @@ class OpenApiContractTest {
                 exchange("record 400", "POST", STATE, api -> api.post(STATE_PATH, "{\"id\":\"CONV-5\",\"data\":[]}")),
                 exchange("record 413", "POST", STATE, api -> api.post(STATE_PATH,
                         "{\"id\":\"CONV-5\",\"data\":{\"x\":\"" + "x".repeat(300_000) + "\"}}")),
+                exchange("list 503", "GET", HANDOFFS, api -> whileTheStoreIsDown(api, api.get(HANDOFFS))),
+                exchange("create 503", "POST", HANDOFFS, api -> whileTheStoreIsDown(api, api.post(HANDOFFS, VALID))),
+                exchange("get 503", "GET", HANDOFF, api -> whileTheStoreIsDown(api, api.get(HANDOFFS + "/" + pending))),
+                exchange("patch 503", "PATCH", HANDOFF, api -> whileTheStoreIsDown(api,
+                        api.patch(HANDOFFS + "/" + pending, "{\"action\":\"approve\"}"))),
+                exchange("state 503", "GET", STATE, api -> whileTheStoreIsDown(api, api.get(STATE_PATH + "?id=CONV-2"))),
+                exchange("record 503", "POST", STATE, api -> whileTheStoreIsDown(api,
+                        api.post(STATE_PATH, "{\"id\":\"CONV-6\",\"data\":{}}"))),
                 exchange("openapi 200", "GET", "/openapi.json",
                         api -> api.get("/openapi.json").withoutHeader(ApiKeyFilter.HEADER)));
     }

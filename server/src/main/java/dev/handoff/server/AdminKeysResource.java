@@ -5,6 +5,7 @@ import dev.handoff.domain.model.DomainException;
 import dev.handoff.domain.model.NotFound;
 import dev.handoff.domain.model.Scope;
 import dev.handoff.domain.model.Tenant;
+import dev.handoff.domain.model.Unavailable;
 import dev.handoff.domain.port.in.IssueApiKeyCommand;
 import dev.handoff.domain.port.in.ManageApiKeys;
 import jakarta.ws.rs.Consumes;
@@ -98,6 +99,8 @@ public final class AdminKeysResource {
             return action.get();
         } catch (NotFound notFound) {
             return problem(404, notFound.getMessage());
+        } catch (Unavailable unavailable) {
+            return problem(503, unavailable.getMessage());
         } catch (DomainException refused) {
             return problem(400, refused.getMessage());
         }

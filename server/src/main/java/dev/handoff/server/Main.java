@@ -1,6 +1,7 @@
 package dev.handoff.server;
 
 import dev.handoff.domain.model.DomainException;
+import dev.handoff.domain.model.Unavailable;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.io.PrintStream;
@@ -96,6 +97,9 @@ public final class Main {
                     return 2;
                 }
             }
+        } catch (Unavailable unavailable) {
+            err.println("handoff: " + unavailable.getMessage());
+            return 1;
         } catch (CommandLine.UsageError | Configuration.ConfigurationError | DomainException wrong) {
             err.println("handoff: " + wrong.getMessage());
             return 2;

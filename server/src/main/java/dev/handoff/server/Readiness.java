@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 final class Readiness {
 
     private static final int DATABASE_TIMEOUT_SECONDS = 2;
+    private static final String UP = "UP";
 
     private final DataSource database;
     private final ProcessEngine engine;
@@ -23,14 +24,16 @@ final class Readiness {
     /** Each check by name, "UP" or "DOWN: why". */
     Map<String, String> check() {
         Map<String, String> checks = new LinkedHashMap<>();
-        checks.put("database", database());
-        checks.put("engine", engine());
+        String database = database();
+        checks.put("database", database);
+        // the engine reads the same database: without it the check would only wait out the timeout again
+        checks.put("engine", database.equals(UP) ? engine() : "DOWN: the database is down");
         return checks;
     }
 
     private String database() {
         try (Connection connection = database.getConnection()) {
-            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? "UP" : "DOWN: the connection is not valid";
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS) ? UP : "DOWN: the connection is not valid";
         } catch (Exception failure) {
             return "DOWN: " + failure.getClass().getSimpleName();
         }
@@ -43,7 +46,7 @@ final class Readiness {
         try {
             long deployed = engine.getRepositoryService().createProcessDefinitionQuery()
                     .processDefinitionKey("handoff").count();
-            return deployed > 0 ? "UP" : "DOWN: the handoff process is not deployed";
+            return deployed > 0 ? UP : "DOWN: the handoff process is not deployed";
         } catch (Exception failure) {
             return "DOWN: " + failure.getClass().getSimpleName();
         }

@@ -19,13 +19,13 @@ import org.camunda.bpm.engine.task.Task;
 import java.util.Date;
 import java.util.Map;
 
-import static dev.handoff.workflow.EngineRaces.lostRaceIsConflict;
 import static dev.handoff.workflow.HandoffEnginePlugin.PROCESS_KEY;
 
 /**
  * The domain's {@link HandoffProcess} on the Camunda engine. The domain calls it inside the use
  * case's unit of work, so every engine command here joins that unit and commits or rolls back
- * with the handoff row. Each move is idempotent: when there is nothing left to move (the process
+ * with the handoff row; a failed command is refused in the domain's words ({@link EngineFailures}).
+ * Each move is idempotent: when there is nothing left to move (the process
  * moved first, or already followed), it does nothing.
  */
 final class EngineHandoffProcess implements HandoffProcess {
@@ -53,8 +53,8 @@ final class EngineHandoffProcess implements HandoffProcess {
         if (echoes.isEchoOfCreation()) {
             return; // a calling process is creating the handoff inside its own handoff process
         }
-        services().runtime().startProcessInstanceByKey(PROCESS_KEY, handoff.id().toString(),
-                ProcessVariables.ofNewHandoff(handoff, approverGroup));
+        EngineFailures.starting(() -> services().runtime().startProcessInstanceByKey(PROCESS_KEY,
+                handoff.id().toString(), ProcessVariables.ofNewHandoff(handoff, approverGroup)));
     }
 
     @Override
@@ -63,7 +63,7 @@ final class EngineHandoffProcess implements HandoffProcess {
         if (echoes.isEchoOfMove(id)) {
             return; // the process made this move itself and asked the domain to follow
         }
-        echoes.whileMoving(id, () -> lostRaceIsConflict(id, () -> {
+        echoes.whileMoving(id, () -> EngineFailures.moving(id, () -> {
             follow(transition);
             return null;
         }));

@@ -159,6 +159,9 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
         }
         jobExecutor.setMaxJobsPerAcquisition(pace.maxJobsPerAcquisition());
         jobExecutor.setWaitTimeInMillis(Math.toIntExact(pace.idleWait().toMillis()));
+        // Camunda doubles an idle node's wait up to a minute by default, so a timer coming due on a
+        // quiet node fired up to 60 s late; the wait stays at idleWait instead
+        jobExecutor.setMaxWait(pace.idleWait().toMillis());
         jobExecutor.setLockTimeInMillis(Math.toIntExact(pace.lockTime().toMillis()));
         if (jobExecutor instanceof DefaultJobExecutor pool) {
             pool.setCorePoolSize(pace.threads());

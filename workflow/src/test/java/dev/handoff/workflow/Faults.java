@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,12 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Faults extends AbstractBpmnParseListener {
 
-    private final Map<String, AtomicInteger> armed = new ConcurrentHashMap<>();
+    private final Map<String, Armed> armed = new ConcurrentHashMap<>();
     private final AtomicInteger injected = new AtomicInteger();
 
     /** The next {@code times} passes through {@code event} ("start" or "end") of {@code activityId} fail. */
     void failAt(String activityId, String event, int times) {
-        armed.put(activityId + ":" + event, new AtomicInteger(times));
+        armed.put(activityId + ":" + event, new Armed(new AtomicInteger(times), null));
+    }
+
+    /** As {@link #failAt}, failing the way a lost database connection does: SQLState 08006 below the fault. */
+    void loseConnectionAt(String activityId, String event, int times) {
+        armed.put(activityId + ":" + event, new Armed(new AtomicInteger(times),
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
     }
 
     /** Disarms every fault and forgets how many were injected. */
@@ -63,17 +70,22 @@ final class Faults extends AbstractBpmnParseListener {
     }
 
     private void failIfArmed(DelegateExecution execution, String event) {
-        AtomicInteger remaining = armed.get(execution.getCurrentActivityId() + ":" + event);
-        if (remaining != null && remaining.getAndDecrement() > 0) {
+        Armed fault = armed.get(execution.getCurrentActivityId() + ":" + event);
+        if (fault != null && fault.remaining().getAndDecrement() > 0) {
             injected.incrementAndGet();
-            throw new InjectedFault("injected fault at " + event + " of " + execution.getCurrentActivityId());
+            throw new InjectedFault("injected fault at " + event + " of " + execution.getCurrentActivityId(),
+                    fault.cause());
         }
+    }
+
+    /** How many more times to fail, and what the fault is caused by (null for a plain fault). */
+    private record Armed(AtomicInteger remaining, SQLException cause) {
     }
 
     /** What an armed fault throws. */
     static final class InjectedFault extends RuntimeException {
-        InjectedFault(String message) {
-            super(message);
+        InjectedFault(String message, SQLException cause) {
+            super(message, cause);
         }
     }
 }

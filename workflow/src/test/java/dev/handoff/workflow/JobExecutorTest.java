@@ -53,6 +53,16 @@ class JobExecutorTest {
     }
 
     @Test
+    void a_quiet_job_executor_keeps_looking_for_due_timers_at_the_idle_wait() {
+        // when
+        var jobExecutor = world.jobExecutor();
+
+        // then: by default Camunda doubles the wait of a node that found nothing, up to a minute,
+        // and a timer coming due on a quiet node fired that late
+        assertThat(jobExecutor.getMaxWait()).isEqualTo(jobExecutor.getWaitTimeInMillis());
+    }
+
+    @Test
     void a_timer_job_that_failed_is_retried_by_the_job_executor_and_expires_the_handoff_once() {
         // given
         world.faults.failAt("expireHandoff", "end", 1);

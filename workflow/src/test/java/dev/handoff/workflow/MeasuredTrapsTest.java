@@ -256,7 +256,7 @@ class MeasuredTrapsTest {
         HandoffId id = new HandoffId(UUID.randomUUID());
 
         // when / then
-        assertThatThrownBy(() -> EngineRaces.lostRaceIsConflict(id, () -> {
+        assertThatThrownBy(() -> EngineFailures.moving(id, () -> {
             throw lostRace;
         })).isInstanceOf(Conflict.class).hasMessageContaining(id.toString());
     }
@@ -267,7 +267,7 @@ class MeasuredTrapsTest {
         IllegalStateException bug = new IllegalStateException("not a race");
 
         // when / then
-        assertThatThrownBy(() -> EngineRaces.lostRaceIsConflict(new HandoffId(UUID.randomUUID()), () -> {
+        assertThatThrownBy(() -> EngineFailures.moving(new HandoffId(UUID.randomUUID()), () -> {
             throw bug;
         })).isSameAs(bug);
     }

@@ -3,6 +3,7 @@ package dev.handoff.workflow;
 import dev.handoff.domain.model.Handoff;
 import dev.handoff.domain.model.HandoffStatus;
 import dev.handoff.domain.model.Tenant;
+import dev.handoff.domain.model.Unavailable;
 import dev.handoff.workflow.Faults.InjectedFault;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -103,6 +104,48 @@ class OneTransactionTest {
         assertThat(world.waitingAt(handoff)).containsExactly("decide");
         assertThat(world.decisionTaskOf(handoff)).isPresent();
         assertThat(world.timerOf(handoff)).isPresent();
+        assertThat(world.eventsOf(handoff)).containsExactly("handoff.created");
+    }
+
+    @ParameterizedTest(name = "requiresApproval={0}, the connection lost as the process reaches {1}")
+    @CsvSource({"true, decide", "false, pending"})
+    void a_connection_lost_while_creating_is_refused_as_unavailable_and_leaves_neither_handoff_nor_process(
+            boolean requiresApproval, String failingActivity) {
+        // given
+        world.faults.loseConnectionAt(failingActivity, "start", 1);
+        long createdEvents = world.persistence.eventCount("handoff.created");
+
+        // when
+        assertThatThrownBy(() -> world.create(tenant, requiresApproval)).isInstanceOf(Unavailable.class);
+
+        // then
+        assertThat(world.handoffsOf(tenant)).isEmpty();
+        assertThat(world.persistence.eventCount("handoff.created")).isEqualTo(createdEvents);
+    }
+
+    @ParameterizedTest(name = "through the {0}")
+    @CsvSource({"domain", "tasklist"})
+    void a_connection_lost_as_the_process_follows_a_decision_is_refused_as_unavailable_and_changes_nothing(
+            String door) {
+        // given
+        Handoff handoff = world.create(tenant, true);
+        world.faults.loseConnectionAt("accepted", "start", 1);
+
+        // when
+        assertThatThrownBy(() -> {
+            if (door.equals("domain")) {
+                world.approve(handoff);
+            } else {
+                Task task = world.decisionTaskOf(handoff).orElseThrow();
+                world.tasks().complete(task.getId(), Map.of("decision", "approve", "approvedBy", APPROVER));
+            }
+        }).isInstanceOf(Unavailable.class);
+
+        // then
+        Handoff after = world.reload(handoff);
+        assertThat(after.status()).isEqualTo(HandoffStatus.PENDING);
+        assertThat(after.version()).isEqualTo(handoff.version());
+        assertThat(world.decisionTaskOf(handoff)).isPresent();
         assertThat(world.eventsOf(handoff)).containsExactly("handoff.created");
     }
 

@@ -33,4 +33,12 @@ public final class InMemoryHandoffWorld {
                 new UuidV7Ids(clock), clock);
         this.application = new HandoffApplication(ports, settings);
     }
+
+    /**
+     * Everything every store holds (handoffs, handoff states, keys, idempotency keys, processes and
+     * their signals, events), as one value: equal before and after a request that wrote nothing.
+     */
+    public Object contents() {
+        return transactions.contents();
+    }
 }
