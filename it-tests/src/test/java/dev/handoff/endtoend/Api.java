@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /** A REST client of the running server, as an agent would be: HTTP, JSON and an API key. */
-final class Api {
+public final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,7 +21,7 @@ final class Api {
     private final String baseUrl;
     private final String apiKey;
 
-    Api(String baseUrl, String apiKey) {
+    public Api(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
@@ -34,11 +34,11 @@ final class Api {
         return send("GET", path, null);
     }
 
-    Reply post(String path, String json) {
+    public Reply post(String path, String json) {
         return send("POST", path, json);
     }
 
-    Reply patch(String path, String json) {
+    public Reply patch(String path, String json) {
         return send("PATCH", path, json);
     }
 
@@ -65,7 +65,7 @@ final class Api {
     }
 
     /** Creates a handoff from the seed's body with {@code overrides}; returns its id. */
-    String create(String overrides) {
+    public String create(String overrides) {
         Reply created = post("/api/handoffs", seedBody(overrides));
         if (created.status() != 201) {
             throw new IllegalStateException("create refused: " + created.status() + " " + created.body());
@@ -90,7 +90,7 @@ final class Api {
     }
 
     /** The seed's create body, with some fields replaced or added. */
-    static String seedBody(String overrides) {
+    public static String seedBody(String overrides) {
         try {
             ObjectNode body = (ObjectNode) JSON.readTree("""
                     {"fromProfileId": "analyst-agent", "toProfileId": "reviewer-agent",
@@ -102,7 +102,7 @@ final class Api {
         }
     }
 
-    record Reply(int status, String body, HttpResponse<String> raw) {
+    public record Reply(int status, String body, HttpResponse<String> raw) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -111,7 +111,7 @@ final class Api {
             }
         }
 
-        String field(String name) {
+        public String field(String name) {
             JsonNode value = json().get(name);
             return value == null || value.isNull() ? null : value.asText();
         }

@@ -9,23 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real Handoff server in a child JVM — the same {@code dev.handoff.server.Main} that
  * {@code bin/handoff} runs — which a test can stop gracefully or kill with SIGKILL.
  */
-final class ServerProcess implements AutoCloseable {
+public final class ServerProcess implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Process process;
     private final int port;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    // a busy node logs a line per request: a copy-on-write list would copy itself at every one
+    private final List<String> output = Collections.synchronizedList(new ArrayList<>());
     private Thread reader;
 
     private ServerProcess(Process process, int port) {
@@ -34,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Starts {@code bin/handoff serve} on {@code dataDir} with extra settings as environment variables. */
-    static ServerProcess serve(Path dataDir, Map<String, String> environment) {
+    public static ServerProcess serve(Path dataDir, Map<String, String> environment) {
         int port = freePort();
         List<String> command = javaCommand("serve", "--port", Integer.toString(port), "--data-dir", dataDir.toString());
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -51,7 +52,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** Runs another {@code bin/handoff} command to completion and returns its output lines. */
-    static List<String> run(Map<String, String> environment, String... args) {
+    public static List<String> run(Map<String, String> environment, String... args) {
         ProcessBuilder builder = new ProcessBuilder(javaCommand(args)).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("HANDOFF_"));
         builder.environment().putAll(environment);
@@ -78,12 +79,14 @@ final class ServerProcess implements AutoCloseable {
         return port;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    List<String> output() {
-        return List.copyOf(output);
+    public List<String> output() {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     /** SIGTERM: the graceful shutdown a service manager would ask for. */
@@ -94,7 +97,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no clean close. */
-    void kill() {
+    public void kill() {
         process.toHandle().destroyForcibly();
         awaitExit();
     }
@@ -164,7 +167,7 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    static Path newDataDir(Path parent, String name) {
+    public static Path newDataDir(Path parent, String name) {
         try {
             return Files.createDirectories(parent.resolve(name));
         } catch (IOException failure) {
