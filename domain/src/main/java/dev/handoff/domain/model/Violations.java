@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public final class Violations {
 
+    private static final String STORABLE = "must not contain NUL characters or unpaired surrogates";
+
     private final List<Violation> found = new ArrayList<>();
 
     /** A required, non-blank text of at most {@code max} characters; null when invalid. */
@@ -24,6 +26,15 @@ public final class Violations {
     /** An optional text: absent when null, otherwise non-blank and at most {@code max} characters. */
     public Optional<String> optional(String field, String value, int max) {
         return value == null ? Optional.empty() : Optional.ofNullable(checked(field, value, max));
+    }
+
+    /** Whether {@code value} is storable text (see {@link #isStorableText}); records the violation when not. */
+    public boolean storable(String field, String value) {
+        if (isStorableText(value)) {
+            return true;
+        }
+        add(field, STORABLE);
+        return false;
     }
 
     /** Runs a value type's own validation, collecting its refusal instead of stopping at it. */
@@ -75,7 +86,7 @@ public final class Violations {
             return null;
         }
         if (!isStorableText(value)) {
-            add(field, "must not contain NUL characters or unpaired surrogates");
+            add(field, STORABLE);
             return null;
         }
         return value;

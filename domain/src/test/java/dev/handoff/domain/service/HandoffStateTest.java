@@ -91,6 +91,9 @@ class HandoffStateTest {
                 .isInstanceOf(InvalidInput.class).hasMessage("data is required");
         assertThatThrownBy(() -> record("CONV-1", null, "{\"x\":\"" + "y".repeat(Limits.STATE_DATA_MAX) + "\"}"))
                 .isInstanceOf(TooLarge.class);
+        assertThatThrownBy(() -> record("CONV-1", null, "{\"text\":\"half a pair \ud83d\"}"))
+                .isInstanceOf(InvalidInput.class)
+                .hasMessage("data must not contain NUL characters or unpaired surrogates");
         assertThat(world.handoffStates.size()).isZero();
     }
 }

@@ -51,7 +51,7 @@ public record CreateHandoffCommand(
         if (attachments != null) {
             if (attachments.length() > Limits.ATTACHMENTS_MAX) {
                 violations.add("attachments", "must be at most " + Limits.ATTACHMENTS_MAX + " characters");
-            } else {
+            } else if (violations.storable("attachments", attachments)) {
                 violations.attempt(() -> JsonText.parse(attachments, "attachments"));
             }
         }
@@ -69,7 +69,7 @@ public record CreateHandoffCommand(
         if (conversationId != null && data == null) {
             violations.add("data", "is required when conversationId is given");
         }
-        if (data != null && data.length() <= Limits.STATE_DATA_MAX) {
+        if (data != null && data.length() <= Limits.STATE_DATA_MAX && violations.storable("data", data)) {
             violations.attempt(() -> JsonText.parseObject(data, "data"));
         }
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX

@@ -19,7 +19,7 @@ public record RecordHandoffStateCommand(Tenant tenant, String conversationId, St
         violations.optional("shared_id", sharedId, Limits.IDENTIFIER_MAX);
         if (data == null) {
             violations.add("data", "is required");
-        } else if (data.length() <= Limits.STATE_DATA_MAX) {
+        } else if (data.length() <= Limits.STATE_DATA_MAX && violations.storable("data", data)) {
             violations.attempt(() -> JsonText.parseObject(data, "data"));
         }
         violations.throwIfAny();
