@@ -87,7 +87,7 @@ class HandoffJourneysTest {
     @Test
     void a_rejected_handoff_cannot_be_approved_afterwards() {
         // given
-        String id = create("{\"requiresApproval\": true}");
+        String id = api.create("{\"requiresApproval\": true}");
 
         // when
         Api.Reply rejected = api.patch("/api/handoffs/" + id, "{\"action\": \"reject\", \"approvedBy\": \"reviewer-agent\"}");
@@ -104,7 +104,7 @@ class HandoffJourneysTest {
     @Test
     void without_an_approval_gate_the_recipient_starts_and_completes_directly() {
         // given
-        String id = create("{}");
+        String id = api.create("{}");
 
         // when
         Api.Reply started = api.patch("/api/handoffs/" + id, "{\"action\": \"start\"}");
@@ -120,7 +120,7 @@ class HandoffJourneysTest {
     void the_engines_job_executor_expires_a_handoff_at_its_expiry() {
         // given
         Instant expiresAt = Instant.now().plusSeconds(2);
-        String id = create("{\"requiresApproval\": true, \"expiresAt\": \"" + expiresAt + "\"}");
+        String id = api.create("{\"requiresApproval\": true, \"expiresAt\": \"" + expiresAt + "\"}");
 
         // when
         String status = api.awaitStatus(id, "expired", Duration.ofSeconds(45));
@@ -133,9 +133,9 @@ class HandoffJourneysTest {
     @Test
     void chains_deepen_one_level_per_delegation_up_to_the_configured_maximum() {
         // given
-        String root = create("{}");
-        String child = create("{\"parentMessageId\": \"" + root + "\"}");
-        String grandchild = create("{\"parentMessageId\": \"" + child + "\"}");
+        String root = api.create("{}");
+        String child = api.create("{\"parentMessageId\": \"" + root + "\"}");
+        String grandchild = api.create("{\"parentMessageId\": \"" + child + "\"}");
 
         // when
         Api.Reply tooDeep = api.post("/api/handoffs", Api.seedBody("{\"parentMessageId\": \"" + grandchild + "\"}"));
@@ -226,9 +226,5 @@ class HandoffJourneysTest {
         // then
         assertThat(server.output()).anyMatch(line -> line.matches(".*GET /api/handoffs 200 \\d+\\.\\d{3} ms"));
         assertThat(server.output()).noneMatch(line -> line.contains("hk_") || line.contains("fromProfileId"));
-    }
-
-    private static String create(String overrides) {
-        return api.create(overrides);
     }
 }
