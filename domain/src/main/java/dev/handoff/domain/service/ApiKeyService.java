@@ -24,10 +24,12 @@ final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
     private static final int SECRET_BYTES = 32;
 
     private final Ports ports;
+    private final RecentlyAuthenticatedKeys recent;
     private final SecureRandom random = new SecureRandom();
 
     ApiKeyService(Ports ports) {
         this.ports = ports;
+        this.recent = new RecentlyAuthenticatedKeys(ports.clock());
     }
 
     @Override
@@ -50,13 +52,15 @@ final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
 
     @Override
     public ApiKey revoke(ApiKeyId id) {
-        return ports.transactions().inTransaction(() -> {
-            ApiKey revoked = ports.apiKeys().find(id)
+        ApiKey revoked = ports.transactions().inTransaction(() -> {
+            ApiKey key = ports.apiKeys().find(id)
                     .orElseThrow(() -> new NotFound("no API key " + id))
                     .revoke(ports.clock().instant());
-            ports.apiKeys().save(revoked);
-            return revoked;
+            ports.apiKeys().save(key);
+            return key;
         });
+        recent.forget(id);
+        return revoked;
     }
 
     @Override
@@ -68,8 +72,7 @@ final class ApiKeyService implements ManageApiKeys, AuthenticateApiKey {
         }
         ApiKeyId id = new ApiKeyId(token.substring(PREFIX.length(), idEnd));
         String secret = token.substring(idEnd + 1);
-        return ports.transactions().inTransaction(() -> ports.apiKeys().find(id))
-                .filter(ApiKey::isActive)
+        return recent.activeKey(id, () -> ports.transactions().inTransaction(() -> ports.apiKeys().find(id)))
                 .filter(key -> key.matches(secret));
     }
 

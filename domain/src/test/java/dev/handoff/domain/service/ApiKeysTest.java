@@ -71,6 +71,48 @@ class ApiKeysTest {
     }
 
     @Test
+    void a_key_revoked_on_this_node_is_refused_at_once_even_right_after_it_was_used() {
+        // given
+        IssuedApiKey issued = issue(Set.of());
+        assertThat(world.application.authenticateApiKey().authenticate(issued.token())).isPresent();
+
+        // when
+        world.application.manageApiKeys().revoke(issued.key().id());
+
+        // then
+        assertThat(world.application.authenticateApiKey().authenticate(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_key_revoked_elsewhere_stops_working_here_within_five_seconds() {
+        // given: the key was used on this node a moment ago
+        IssuedApiKey issued = issue(Set.of());
+        assertThat(world.application.authenticateApiKey().authenticate(issued.token())).isPresent();
+
+        // when: another node revokes it in the shared store
+        world.apiKeys.save(issued.key().revoke(world.clock.instant()));
+
+        // then
+        assertThat(world.application.authenticateApiKey().authenticate(issued.token())).as("still remembered").isPresent();
+        world.clock.advance(RecentlyAuthenticatedKeys.REMEMBERED_FOR);
+        assertThat(world.application.authenticateApiKey().authenticate(issued.token())).isEmpty();
+    }
+
+    @Test
+    void a_remembered_key_still_needs_its_secret() {
+        // given
+        IssuedApiKey issued = issue(Set.of());
+        world.application.authenticateApiKey().authenticate(issued.token());
+        String token = issued.token();
+
+        // when
+        String wrongSecret = token.substring(0, token.length() - 1) + (token.endsWith("A") ? "B" : "A");
+
+        // then
+        assertThat(world.application.authenticateApiKey().authenticate(wrongSecret)).isEmpty();
+    }
+
+    @Test
     void a_region_must_look_like_one() {
         assertThatThrownBy(() -> new IssueApiKeyCommand(TENANT, "US 1", Set.of()))
                 .isInstanceOf(InvalidInput.class).hasMessageStartingWith("region ");
