@@ -12,8 +12,13 @@ import dev.handoff.domain.port.out.IdempotencyKeys;
 import dev.handoff.domain.port.out.Transactions;
 import org.hibernate.SessionFactory;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -32,6 +37,8 @@ public final class HandoffPersistence implements AutoCloseable {
     private final SessionFactory sessionFactory;
     /** Releases what this instance opened itself (its pool, the embedded database); nothing for a borrowed data source. */
     private final Runnable release;
+    /** This instance created the embedded database it opened: the engine's schema is still to come. */
+    private final boolean createdEmbedded;
     private volatile boolean closed;
     private final ThreadBoundTransactions transactions;
     private final BoundDataSource boundDataSource;
@@ -41,10 +48,12 @@ public final class HandoffPersistence implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
 
-    private HandoffPersistence(DataSource pool, SessionFactory sessionFactory, Runnable release) {
+    private HandoffPersistence(DataSource pool, SessionFactory sessionFactory, Runnable release,
+                               boolean createdEmbedded) {
         this.pool = pool;
         this.sessionFactory = sessionFactory;
         this.release = release;
+        this.createdEmbedded = createdEmbedded;
         this.transactions = new ThreadBoundTransactions(pool, HandoffPersistence::refusal);
         this.boundDataSource = new BoundDataSource(pool, transactions);
         Sessions sessions = new Sessions(sessionFactory, transactions);
@@ -73,14 +82,18 @@ public final class HandoffPersistence implements AutoCloseable {
         try {
             HikariDataSource opened = new HikariDataSource(poolConfig(settings));
             pool = opened;
-            Schema.migrate(opened);
-            return new HandoffPersistence(opened, Orm.sessionFactory(opened), () -> {
+            boolean created = settings.isEmbedded() && hasNoTables(opened);
+            SessionFactory sessionFactory = withLogSyncedAtTheEnd(opened, created, () -> {
+                Schema.migrate(opened);
+                return Orm.sessionFactory(opened);
+            });
+            return new HandoffPersistence(opened, sessionFactory, () -> {
                 opened.close();
                 if (settings.isEmbedded()) {
                     // after the pool, so that no pooled connection races the shutdown
                     EmbeddedHsqldb.shutdown(settings);
                 }
-            });
+            }, created);
         } catch (RuntimeException failure) {
             if (pool != null) {
                 pool.close();
@@ -98,7 +111,49 @@ public final class HandoffPersistence implements AutoCloseable {
      */
     public static HandoffPersistence on(DataSource existing) {
         Schema.migrate(existing);
-        return new HandoffPersistence(existing, Orm.sessionFactory(existing), () -> { });
+        return new HandoffPersistence(existing, Orm.sessionFactory(existing), () -> { }, false);
+    }
+
+    /**
+     * Runs {@code work} that creates other schemas in this database (building the Camunda engine,
+     * which creates its tables in a new database). When this instance created the embedded database,
+     * the work runs with the log synced at its end rather than after every statement: the engine's
+     * schema is some 330 statements, and syncing each took a quarter of a first start. Nothing is
+     * acknowledged to anyone meanwhile; a checkpoint makes it all durable before this returns, and
+     * every commit after it is synced again. Otherwise the work simply runs.
+     */
+    public <T> T creatingSchemas(Supplier<T> work) {
+        return withLogSyncedAtTheEnd(pool, createdEmbedded, work);
+    }
+
+    private static <T> T withLogSyncedAtTheEnd(DataSource database, boolean relax, Supplier<T> work) {
+        if (!relax) {
+            return work.get();
+        }
+        execute(database, "SET FILES WRITE DELAY TRUE");
+        try {
+            return work.get();
+        } finally {
+            execute(database, "SET FILES WRITE DELAY FALSE");
+            execute(database, "CHECKPOINT");
+        }
+    }
+
+    private static boolean hasNoTables(DataSource database) {
+        try (Connection connection = database.getConnection();
+             ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            return !tables.next();
+        } catch (SQLException failure) {
+            throw new DatabaseFailure("cannot read the embedded database's tables", failure);
+        }
+    }
+
+    private static void execute(DataSource database, String sql) {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException failure) {
+            throw new DatabaseFailure("cannot run " + sql + " on the embedded database", failure);
+        }
     }
 
     private static HikariConfig poolConfig(PersistenceSettings settings) {

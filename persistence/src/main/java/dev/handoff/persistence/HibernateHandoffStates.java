@@ -33,7 +33,7 @@ final class HibernateHandoffStates implements HandoffStates {
 
     /**
      * {@code column} is one of the two attribute names above, never input. The ORDER BY names the
-     * index's columns, as in {@link HibernateHandoffs#list}, so that the latest row is read first.
+     * index's columns, as in {@link HandoffPages}, so that the latest row is read first.
      */
     private Optional<HandoffState> latest(Tenant tenant, String column, String value) {
         Session session = sessions.current();

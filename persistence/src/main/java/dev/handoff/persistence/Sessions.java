@@ -25,6 +25,17 @@ final class Sessions {
         return unit.participant(Sessions.class, () -> Participant.open(factory, unit.connection())).session;
     }
 
+    /**
+     * The calling thread's connection, for reads in plain SQL: whatever this unit's session holds
+     * is flushed to it first, so that such a read sees the unit's own writes as a Hibernate query
+     * would. A unit that has no session yet gets none.
+     */
+    Connection flushedConnection() {
+        UnitOfWork unit = transactions.required();
+        unit.existingParticipant(Sessions.class).ifPresent(UnitOfWork.Participant::flush);
+        return unit.connection();
+    }
+
     private static final class Participant implements UnitOfWork.Participant {
 
         private final Session session;

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +31,11 @@ final class UnitOfWork {
 
     Connection connection() {
         return connection;
+    }
+
+    /** The participant registered under {@code key}, if one was created. */
+    Optional<Participant> existingParticipant(Object key) {
+        return Optional.ofNullable(participants.get(key));
     }
 
     /** The participant registered under {@code key}, created on first use. */

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On demand ({@code mvn -pl persistence verify -Pscale}): a million handoffs fit in the embedded
- * database of a JVM with a 128 MB heap, because CACHED tables keep them on disk. The figures go to
- * stdout and to {@code target/scale/hsqldb-million-handoffs.txt}.
+ * database of a JVM with a 128 MB heap, because CACHED tables keep them on disk; the list through
+ * the port is timed there (see {@link ListLatency}). The figures go to stdout and to
+ * {@code target/scale/hsqldb-million-handoffs.txt}.
  */
 @Tag("scale")
 class EmbeddedMillionHandoffsTest {
@@ -32,7 +33,9 @@ class EmbeddedMillionHandoffsTest {
     void a_million_handoffs_fit_in_the_embedded_database_of_a_small_heap() throws Exception {
         // given
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + HEAP, "-cp", System.getProperty("java.class.path"),
+                "-Xmx" + HEAP, "-Dhandoff.scale.warmup-seconds=" + ListLatency.WARM_UP.toSeconds(),
+                "-Dhandoff.scale.window-seconds=" + ListLatency.WINDOW.toSeconds(),
+                "-cp", System.getProperty("java.class.path"),
                 LoadHandoffsInSmallHeap.class.getName(), dataDir.toString(), String.valueOf(ROWS))
                 .redirectErrorStream(true)
                 .start();

@@ -56,7 +56,8 @@ class EmbeddedSettingsTest {
             "hsqldb.log_size,               64",
             "hsqldb.cache_size,             16384",
             "hsqldb.cache_rows,             25000",
-            "hsqldb.result_max_memory_rows, 10000"})
+            "hsqldb.result_max_memory_rows, 10000",
+            "hsqldb.nio_max_size,           4096"})
     void the_database_runs_with_the_chosen_setting(String property, String value) throws SQLException {
         assertThat(query("SELECT property_value FROM information_schema.system_properties WHERE property_name = ?",
                 property)).isEqualToIgnoringCase(value);

@@ -3,8 +3,8 @@ package dev.handoff.persistence;
 import dev.handoff.domain.fake.MutableClock;
 import dev.handoff.domain.model.ChainDepth;
 import dev.handoff.domain.model.Handoff;
-import dev.handoff.domain.model.HandoffFilter;
 import dev.handoff.domain.model.HandoffStatus;
+import dev.handoff.domain.model.Limits;
 import dev.handoff.domain.model.Priority;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.service.UuidV7Ids;
@@ -20,19 +20,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Run in a small-heap child JVM by {@link EmbeddedMillionHandoffsTest}: adds handoffs to the
  * embedded database through the repository, a thousand per unit of work, and reports after every
  * tenth of them how much heap is still in use after a full GC, and how large the data file is.
- * Then times the list query, closes, reopens and counts.
+ * Then times the list through the port ({@link ListLatency}), closes, reopens and counts.
  */
 public final class LoadHandoffsInSmallHeap {
 
     static final String REOPENED = "reopened with ";
     private static final int PER_UNIT = 1_000;
     private static final Tenant BUSY_TENANT = new Tenant("acme", "support");
+    private static final int RECIPIENTS = 499;
     private static final HandoffStatus[] STATUS_MIX = {
         HandoffStatus.COMPLETED, HandoffStatus.COMPLETED, HandoffStatus.COMPLETED, HandoffStatus.COMPLETED,
         HandoffStatus.COMPLETED, HandoffStatus.COMPLETED, HandoffStatus.COMPLETED, HandoffStatus.EXPIRED,
@@ -69,15 +69,14 @@ public final class LoadHandoffsInSmallHeap {
                             megabytes(dataDir.resolve("handoff.data")));
                 }
             }
-            for (HandoffFilter filter : List.of(HandoffFilter.ALL,
-                    new HandoffFilter(Optional.of(HandoffStatus.PENDING), Optional.empty()),
-                    new HandoffFilter(Optional.empty(), Optional.of("agent-7")),
-                    new HandoffFilter(Optional.of(HandoffStatus.PENDING), Optional.of("agent-7")))) {
-                int listed = persistence.transactions().inTransaction(() ->
-                        persistence.handoffs().list(BUSY_TENANT, filter, 100)).size();
-                double median = IntStream.range(0, 5).mapToDouble(run -> timeList(persistence, filter)).sorted()
-                        .skip(2).findFirst().orElseThrow();
-                System.out.printf("list %s: %d handoffs in %.1f ms (median of 5)%n", describe(filter), listed, median);
+            System.out.printf("the list through the port, %d rows a page, after %d s of warm-up:%n", Limits.LIST_MAX,
+                    ListLatency.WARM_UP.toSeconds());
+            ListLatency latency = new ListLatency(persistence, BUSY_TENANT);
+            List<ListLatency.Shape> shapes = ListLatency.Shape.all(RECIPIENTS);
+            latency.warmUp(shapes.get(0));
+            latency.measure(shapes.get(0), 1, 4, 16).forEach(System.out::println);
+            for (ListLatency.Shape shape : shapes.subList(1, shapes.size())) {
+                latency.measure(shape, 1).forEach(System.out::println);
             }
             System.out.printf("heapAfterGcMb=%.1f after the list queries%n", heapAfterGcMb());
         }
@@ -91,21 +90,10 @@ public final class LoadHandoffsInSmallHeap {
     /** The same mix as the PostgreSQL load: 60% one busy tenant, 499 recipients, 1 in 12 pending. */
     private static Handoff handoff(int n, UuidV7Ids ids, Instant createdAt) {
         Tenant tenant = n % 10 < 6 ? BUSY_TENANT : new Tenant("account-" + n % 97, "project-" + n % 3);
-        return new Handoff(ids.next(), tenant, "agent-" + n % 50, "agent-" + n % 499, Optional.empty(),
+        return new Handoff(ids.next(), tenant, "agent-" + n % 50, "agent-" + n % RECIPIENTS, Optional.empty(),
                 Optional.empty(), "Handoff number " + n, BODY, Optional.empty(), new Priority(n % 4),
                 STATUS_MIX[(n / 3) % 12], n % 2 == 0, Optional.empty(), Optional.empty(), ChainDepth.ROOT, createdAt,
                 Optional.empty(), createdAt.plus(Duration.ofDays(1)), Handoff.FIRST_VERSION);
-    }
-
-    private static double timeList(HandoffPersistence persistence, HandoffFilter filter) {
-        long started = System.nanoTime();
-        persistence.transactions().inTransaction(() -> persistence.handoffs().list(BUSY_TENANT, filter, 100));
-        return (System.nanoTime() - started) / 1e6;
-    }
-
-    private static String describe(HandoffFilter filter) {
-        return "tenant acme/support" + filter.status().map(status -> ", status " + status.wireName()).orElse("")
-                + filter.recipient().map(recipient -> ", recipient " + recipient).orElse("");
     }
 
     private static double heapAfterGcMb() {

@@ -1,9 +1,9 @@
 package dev.handoff.persistence;
 
 import dev.handoff.testing.PostgresDatabase;
-import dev.handoff.domain.model.Handoff;
 import dev.handoff.domain.model.HandoffFilter;
 import dev.handoff.domain.model.HandoffStatus;
+import dev.handoff.domain.model.Limits;
 import dev.handoff.domain.model.Tenant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,14 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * On demand ({@code mvn -pl persistence verify -Pscale}): loads a million handoffs into a fresh
  * PostgreSQL database and shows, with EXPLAIN ANALYZE, that each filter combination of the list
- * query reads an index in order and stops after 100 rows. The plans go to stdout and to
+ * query reads an index in order and stops after 100 rows; then times the list through the port
+ * (see {@link ListLatency}). The plans and the figures go to stdout and to
  * {@code target/scale/postgres-list-plans.txt}.
  */
 @Tag("scale")
@@ -34,6 +34,7 @@ class PostgresListQueryAtScaleTest {
 
     private static final int ROWS = Integer.getInteger("handoff.scale.rows", 1_000_000);
     private static final Tenant BUSY_TENANT = new Tenant("acme", "support");
+    private static final int RECIPIENTS = 499;
 
     /** 60% of the rows belong to one busy tenant, the rest to 291 others; 499 recipients; 1 in 12 pending. */
     private static final String LOAD = """
@@ -57,10 +58,7 @@ class PostgresListQueryAtScaleTest {
             FROM generate_series(1, ?) AS n
             """;
 
-    /**
-     * What Hibernate sends for {@link dev.handoff.domain.port.out.Handoffs#list} (its column list
-     * shortened to *), with the limit bound as a parameter as Hibernate binds it.
-     */
+    /** What {@link HandoffPages} sends (its column list shortened to *), the limit bound as a parameter. */
     private static String listQuery(HandoffFilter filter) {
         return "SELECT * FROM handoff WHERE account_id = ? AND project_id = ?"
                 + filter.recipient().map(recipient -> " AND to_profile_id = ?").orElse("")
@@ -78,8 +76,9 @@ class PostgresListQueryAtScaleTest {
             // given
             long loadStarted = System.nanoTime();
             execute(persistence, LOAD, ROWS);
-            execute(persistence, "ANALYZE handoff");
-            StringBuilder report = new StringBuilder(String.format("%,d handoffs loaded and analyzed in %.1f s%n",
+            // as autovacuum leaves a table after a bulk load: statistics, visibility map, hint bits
+            execute(persistence, "VACUUM ANALYZE handoff");
+            StringBuilder report = new StringBuilder(String.format("%,d handoffs loaded and vacuumed in %.1f s%n",
                     ROWS, (System.nanoTime() - loadStarted) / 1e9));
 
             for (HandoffFilter filter : List.of(HandoffFilter.ALL,
@@ -89,35 +88,34 @@ class PostgresListQueryAtScaleTest {
                 // when
                 List<String> plan = explainAnalyze(persistence, filter);
                 List<String> genericPlan = explainGeneric(persistence, filter);
-                double coldMillis = timeList(persistence, filter);
-                double warmMillis = IntStream.range(0, 5).mapToDouble(run -> timeList(persistence, filter))
-                        .sorted().skip(2).findFirst().orElseThrow();
 
                 // then
                 report.append(String.format("%n-- %s%n%s%n%s%n-- as a generic plan (PREPARE, plan_cache_mode"
-                                + " = force_generic_plan):%n%s%n"
-                                + "-- through the repository (100 rows, mapped):"
-                                + " %.1f ms cold, %.1f ms warm (median of 5)%n",
-                        describe(filter), listQuery(filter), String.join("\n", plan), String.join("\n", genericPlan),
-                        coldMillis, warmMillis));
+                                + " = force_generic_plan):%n%s%n",
+                        describe(filter), listQuery(filter), String.join("\n", plan), String.join("\n", genericPlan)));
                 for (List<String> anyPlan : List.of(plan, genericPlan)) {
                     assertThat(String.join("\n", anyPlan)).contains("Index Scan")
                             .doesNotContain("Sort").doesNotContain("Seq Scan");
                 }
             }
+
+            // when: the list through the port, warm, every page checked (ListLatency)
+            report.append(String.format("%n-- the list through the port, %d rows a page, after %d s of warm-up:%n",
+                    Limits.LIST_MAX, ListLatency.WARM_UP.toSeconds()));
+            ListLatency latency = new ListLatency(persistence, BUSY_TENANT);
+            List<ListLatency.Shape> shapes = ListLatency.Shape.all(RECIPIENTS);
+            latency.warmUp(shapes.get(0));
+            latency.measure(shapes.get(0), 1, 4, 16).forEach(figures -> report.append(figures).append('\n'));
+            for (ListLatency.Shape shape : shapes.subList(1, shapes.size())) {
+                latency.measure(shape, 1).forEach(figures -> report.append(figures).append('\n'));
+            }
+
+            // then
             System.out.println(report);
             Path out = Path.of("target", "scale");
             Files.createDirectories(out);
             Files.writeString(out.resolve("postgres-list-plans.txt"), report);
         }
-    }
-
-    private static double timeList(HandoffPersistence persistence, HandoffFilter filter) {
-        long started = System.nanoTime();
-        List<Handoff> listed = persistence.transactions().inTransaction(() ->
-                persistence.handoffs().list(BUSY_TENANT, filter, 100));
-        assertThat(listed).isNotEmpty().hasSizeLessThanOrEqualTo(100);
-        return (System.nanoTime() - started) / 1e6;
     }
 
     /** EXPLAIN ANALYZE with the values bound, as pgjdbc sends the first executions of a statement. */

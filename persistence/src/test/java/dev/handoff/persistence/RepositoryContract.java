@@ -144,6 +144,35 @@ abstract class RepositoryContract {
         assertThat(inUnit(() -> persistence.handoffs().find(handoff.tenant(), handoff.id()))).contains(handoff);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("handoffs_of_every_shape")
+    void a_handoff_is_listed_exactly_as_it_was_added(String shape, Function<Tenant, Handoff> fixture) {
+        // given
+        Handoff handoff = fixture.apply(aTenant());
+
+        // when
+        inUnit(() -> persistence.handoffs().add(handoff));
+
+        // then
+        assertThat(inUnit(() -> persistence.handoffs().list(handoff.tenant(), HandoffFilter.ALL, 100)))
+                .containsExactly(handoff);
+    }
+
+    @Test
+    void the_list_sees_what_its_own_unit_of_work_added_before_the_commit() {
+        // given
+        Handoff handoff = aPendingHandoff(aTenant());
+
+        // when
+        List<Handoff> listed = inUnit(() -> {
+            persistence.handoffs().add(handoff);
+            return persistence.handoffs().list(handoff.tenant(), HandoffFilter.ALL, 100);
+        });
+
+        // then
+        assertThat(listed).containsExactly(handoff);
+    }
+
     @Test
     void instants_are_kept_to_the_millisecond() {
         // given

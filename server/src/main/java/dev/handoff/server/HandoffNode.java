@@ -23,7 +23,11 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -51,27 +55,47 @@ final class HandoffNode implements AutoCloseable {
     }
 
     static HandoffNode start(ServerSettings settings) {
-        HandoffPersistence persistence = HandoffPersistence.open(persistenceSettings(settings));
+        // the longest steps run side by side: Camunda's mapping is parsed while the database opens,
+        // and the HTTP applications are put together while the engine is built
+        StartSteps steps = new StartSteps();
+        ExecutorService beside = Executors.newFixedThreadPool(2, HandoffNode::startThread);
         try {
-            HandoffEnginePlugin plugin = new HandoffEnginePlugin(persistence.transactionBoundDataSource(),
-                    persistence.transactions(), workflowSettings(settings));
-            HandoffApplication application = HandoffEmbedding.application(persistence, plugin.handoffProcess(),
-                    new HandoffSettings(settings.defaultExpiry(), settings.maxChainDepth()));
-            plugin.connect(application);
-            ProcessEngine engine = engine(settings, plugin);
+            CompletableFuture<Optional<EngineMapping>> mapping = CompletableFuture.supplyAsync(() -> steps.time(
+                    "engine mapping", () -> engineDatabaseType(settings).map(type -> EngineMapping.parse(type, ""))),
+                    beside);
+            HandoffPersistence persistence = steps.time("database",
+                    () -> HandoffPersistence.open(persistenceSettings(settings)));
             try {
+                HandoffEnginePlugin plugin = new HandoffEnginePlugin(persistence.transactionBoundDataSource(),
+                        persistence.transactions(), workflowSettings(settings));
+                HandoffApplication application = HandoffEmbedding.application(persistence, plugin.handoffProcess(),
+                        new HandoffSettings(settings.defaultExpiry(), settings.maxChainDepth()));
+                plugin.connect(application);
                 Optional<AdminAccess> admin = settings.embedded()
                         ? Optional.of(AdminAccess.create(settings.dataDir())) : Optional.empty();
-                HttpServer http = http(settings, application, persistence, engine, admin);
-                admin.ifPresent(access -> access.publish(http.getListener("grizzly").getPort()));
-                return new HandoffNode(settings, persistence, engine, http, admin);
+                CompletableFuture<ProcessEngine> built = new CompletableFuture<>();
+                Readiness readiness = new Readiness(persistence.dataSource(), built);
+                CompletableFuture<HttpServer> unstarted = mapping.handle((parsed, failed) -> null).thenApplyAsync(
+                        ignored -> steps.time("HTTP applications", () -> http(settings, application, readiness, admin)),
+                        beside);
+                ProcessEngine engine = steps.time("engine",
+                        () -> persistence.creatingSchemas(() -> engine(settings, plugin, mapping)));
+                built.complete(engine);
+                try {
+                    HttpServer http = listen(unstarted.join(), settings);
+                    admin.ifPresent(access -> access.publish(http.getListener("grizzly").getPort()));
+                    LOG.info("Start steps: {}", steps);
+                    return new HandoffNode(settings, persistence, engine, http, admin);
+                } catch (RuntimeException | Error failure) {
+                    engine.close();
+                    throw unwrapped(failure);
+                }
             } catch (RuntimeException | Error failure) {
-                engine.close();
+                persistence.close();
                 throw failure;
             }
-        } catch (RuntimeException | Error failure) {
-            persistence.close();
-            throw failure;
+        } finally {
+            beside.shutdown();
         }
     }
 
@@ -107,14 +131,19 @@ final class HandoffNode implements AutoCloseable {
     }
 
     private static WorkflowSettings workflowSettings(ServerSettings settings) {
+        WorkflowSettings.JobExecution jobs = switch (settings.jobsProfile()) {
+            case TUNED -> new WorkflowSettings.JobExecution.Tuned(settings.jobsPerAcquisition(),
+                    settings.jobThreads(), settings.jobWait(), settings.jobLockTime());
+            case ENGINE_DEFAULTS -> WorkflowSettings.JobExecution.ENGINE_DEFAULTS;
+        };
         return WorkflowSettings.DEFAULTS
                 .withHistory(settings.historyLevel(), settings.historyTimeToLive())
-                .withJobExecution(new WorkflowSettings.JobExecution(settings.jobsPerAcquisition(),
-                        settings.jobThreads(), settings.jobWait(), settings.jobLockTime()));
+                .withJobExecution(jobs);
     }
 
-    private static ProcessEngine engine(ServerSettings settings, HandoffEnginePlugin plugin) {
-        StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    private static ProcessEngine engine(ServerSettings settings, HandoffEnginePlugin plugin,
+                                        CompletableFuture<Optional<EngineMapping>> mapping) {
+        StandaloneProcessEngineConfiguration configuration = new NodeEngineConfiguration(mapping);
         configuration.setProcessEngineName("handoff");
         configuration.setJobExecutorActivate(true);
         DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
@@ -124,12 +153,22 @@ final class HandoffNode implements AutoCloseable {
         return configuration.buildProcessEngine();
     }
 
-    private static HttpServer http(ServerSettings settings, HandoffApplication application,
-                                   HandoffPersistence persistence, ProcessEngine engine,
+    /**
+     * The database type Camunda will run with, known before the database opens: the plugin runs the
+     * engine on HSQLDB as on PostgreSQL. Empty for any other database: the engine finds out itself.
+     */
+    static Optional<String> engineDatabaseType(ServerSettings settings) {
+        boolean postgres = settings.database().map(external -> external.url().startsWith("jdbc:postgresql:"))
+                .orElse(true);
+        return postgres ? Optional.of("postgres") : Optional.empty();
+    }
+
+    /** The HTTP server with both applications mounted, not yet listening. */
+    private static HttpServer http(ServerSettings settings, HandoffApplication application, Readiness readiness,
                                    Optional<AdminAccess> admin) {
         ResourceConfig api = HandoffRestApi.resourceConfig(application, RestSettings.forRegion(settings.region()));
         api.register(new RequestLog());
-        HealthResource health = new HealthResource(new Readiness(persistence.dataSource(), engine));
+        HealthResource health = new HealthResource(readiness);
         api.register(HealthResource.class);
         api.register(new AbstractBinder() {
             @Override
@@ -144,6 +183,10 @@ final class HandoffNode implements AutoCloseable {
         GrizzlyHttpContainer container = new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, api);
         server.getServerConfiguration().addHttpHandler(new WellFormedUris(container), "/");
         admin.ifPresent(access -> AdminKeysResource.mount(server, access, application.manageApiKeys()));
+        return server;
+    }
+
+    private static HttpServer listen(HttpServer server, ServerSettings settings) {
         try {
             server.start();
         } catch (IOException cannotListen) {
@@ -151,5 +194,21 @@ final class HandoffNode implements AutoCloseable {
                     + cannotListen.getMessage(), cannotListen);
         }
         return server;
+    }
+
+    private static Thread startThread(Runnable task) {
+        Thread thread = new Thread(task, "handoff-start");
+        thread.setDaemon(true); // a failed start must not be kept alive by it
+        return thread;
+    }
+
+    /** What failed on a start thread, as it was thrown there. */
+    private static RuntimeException unwrapped(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new IllegalStateException(cause);
     }
 }

@@ -56,8 +56,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        SLF4JBridgeHandler.removeHandlersForRootLogger();
-        SLF4JBridgeHandler.install();
+        routeJavaUtilLogging();
         int code;
         try {
             code = run(args, System.getenv(), System.out, System.err);
@@ -67,6 +66,12 @@ public final class Main {
             code = 1;
         }
         System.exit(code);
+    }
+
+    /** Jersey and Grizzly log through java.util.logging: their lines go to SLF4J like everyone's. */
+    static void routeJavaUtilLogging() {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
     }
 
     /** Runs one command; returns the process exit code. */

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import java.sql.Connection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 
 /** Whether the node can serve: its database answers and its engine has the handoff process and runs timers. */
@@ -14,9 +15,10 @@ final class Readiness {
     private static final String UP = "UP";
 
     private final DataSource database;
-    private final ProcessEngine engine;
+    /** Done once the engine is built; the HTTP side is put together while it is being built. */
+    private final CompletableFuture<ProcessEngine> engine;
 
-    Readiness(DataSource database, ProcessEngine engine) {
+    Readiness(DataSource database, CompletableFuture<ProcessEngine> engine) {
         this.database = database;
         this.engine = engine;
     }
@@ -40,6 +42,10 @@ final class Readiness {
     }
 
     private String engine() {
+        ProcessEngine engine = this.engine.getNow(null);
+        if (engine == null) {
+            return "DOWN: the engine is starting";
+        }
         if (!engine.getProcessEngineConfiguration().isJobExecutorActivate()) {
             return "DOWN: the job executor is off";
         }

@@ -26,6 +26,7 @@ record ServerSettings(
         int jobThreads,
         Duration jobWait,
         Duration jobLockTime,
+        JobsProfile jobsProfile,
         String host,
         Duration shutdownGrace) {
 
@@ -56,8 +57,36 @@ record ServerSettings(
                 config.integer("handoff.jobs.threads", 4, 1, 256),
                 config.duration("handoff.jobs.wait", Duration.ofMillis(500)),
                 config.duration("handoff.jobs.lock-time", Duration.ofMinutes(5)),
+                JobsProfile.named(config.string(JobsProfile.KEY, JobsProfile.TUNED.wireName)),
                 config.string("handoff.host", "0.0.0.0"),
                 config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)));
+    }
+
+    /**
+     * Who sets the job executor's pace: Handoff, with the {@code handoff.jobs.*} settings, or
+     * nobody: Camunda's job executor as Camunda ships it, which ignores them.
+     */
+    enum JobsProfile {
+        TUNED("tuned"),
+        ENGINE_DEFAULTS("engine-defaults");
+
+        static final String KEY = "handoff.jobs.profile";
+
+        final String wireName;
+
+        JobsProfile(String wireName) {
+            this.wireName = wireName;
+        }
+
+        static JobsProfile named(String name) {
+            for (JobsProfile profile : values()) {
+                if (profile.wireName.equals(name)) {
+                    return profile;
+                }
+            }
+            throw new Configuration.ConfigurationError(KEY + " (" + Configuration.environmentName(KEY)
+                    + ") must be tuned or engine-defaults, was " + name);
+        }
     }
 
     boolean embedded() {

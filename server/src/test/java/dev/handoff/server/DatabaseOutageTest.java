@@ -121,6 +121,9 @@ class DatabaseOutageTest {
         try (LoadOnANode load = new LoadOnANode(node.port(), key, CLIENTS)) {
             load.start();
             sleep(BEFORE_AND_AFTER);
+            // a busy machine may need longer than that before both reads and writes have been answered
+            millisUntil(() -> load.outcomes().stream().map(Outcome::status).toList().containsAll(List.of(200, 201)),
+                    System.nanoTime());
 
             // when the database is cut off for ten seconds, and comes back
             long cut = System.nanoTime();

@@ -36,6 +36,6 @@ final class CreateHandoffStep implements JavaDelegate {
         Handoff handoff = echoes.whileCreating(() -> application.get().createHandoff().create(command)).handoff();
         execution.setProcessBusinessKey(handoff.id().toString());
         execution.removeVariables(List.of(ProcessVariables.SUBJECT, ProcessVariables.BODY));
-        execution.setVariables(ProcessVariables.ofNewHandoff(handoff, approverGroup));
+        execution.setVariables(ProcessVariables.ofCreatedHandoff(handoff, approverGroup));
     }
 }

@@ -1,6 +1,7 @@
 package dev.handoff.workflow;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -13,10 +14,17 @@ import java.time.Duration;
 /**
  * Deploys the handoff process with the configured history time to live. Deploying an unchanged
  * process again is filtered out, so a restart does not add a version; a changed time to live does.
+ *
+ * <p>With the time to live written in {@value HandoffEnginePlugin#BPMN_RESOURCE} (the default) the
+ * file is deployed as it is. Only another time to live needs Camunda's BPMN model to rewrite it,
+ * whose first use in a process (schemas compiled, document validated and written again) took a
+ * third of a second at every start, on the path to serving.
  */
 final class HandoffDeployment {
 
     static final String DEPLOYMENT_NAME = "handoff";
+    /** The history time to live {@value HandoffEnginePlugin#BPMN_RESOURCE} is written with, in days. */
+    static final long WRITTEN_HISTORY_TIME_TO_LIVE_DAYS = 30;
 
     private final Duration historyTimeToLive;
 
@@ -25,27 +33,39 @@ final class HandoffDeployment {
     }
 
     void deployTo(RepositoryService repository) {
-        BpmnModelInstance model = model();
-        Process process = model.getModelElementById(HandoffEnginePlugin.PROCESS_KEY);
-        process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLive.toDays()));
-        repository.createDeployment()
+        DeploymentBuilder deployment = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("HandoffEnginePlugin")
-                .addModelInstance(HandoffEnginePlugin.BPMN_RESOURCE, model)
-                .enableDuplicateFiltering(false)
-                .deploy();
+                .enableDuplicateFiltering(false);
+        if (historyTimeToLive.toDays() == WRITTEN_HISTORY_TIME_TO_LIVE_DAYS) {
+            try (InputStream asWritten = bpmn()) {
+                deployment.addInputStream(HandoffEnginePlugin.BPMN_RESOURCE, asWritten);
+            } catch (IOException failure) {
+                throw new UncheckedIOException(failure);
+            }
+        } else {
+            deployment.addModelInstance(HandoffEnginePlugin.BPMN_RESOURCE, modelWithTimeToLive());
+        }
+        deployment.deploy();
     }
 
-    private static BpmnModelInstance model() {
-        try (InputStream bpmn = HandoffDeployment.class.getClassLoader()
-                .getResourceAsStream(HandoffEnginePlugin.BPMN_RESOURCE)) {
-            if (bpmn == null) {
-                throw new IllegalStateException("the handoff process is missing from the class path: "
-                        + HandoffEnginePlugin.BPMN_RESOURCE);
-            }
-            return Bpmn.readModelFromStream(bpmn);
+    private BpmnModelInstance modelWithTimeToLive() {
+        try (InputStream bpmn = bpmn()) {
+            BpmnModelInstance model = Bpmn.readModelFromStream(bpmn);
+            Process process = model.getModelElementById(HandoffEnginePlugin.PROCESS_KEY);
+            process.setCamundaHistoryTimeToLiveString(String.valueOf(historyTimeToLive.toDays()));
+            return model;
         } catch (IOException failure) {
             throw new UncheckedIOException(failure);
         }
+    }
+
+    private static InputStream bpmn() {
+        InputStream bpmn = HandoffDeployment.class.getClassLoader().getResourceAsStream(HandoffEnginePlugin.BPMN_RESOURCE);
+        if (bpmn == null) {
+            throw new IllegalStateException("the handoff process is missing from the class path: "
+                    + HandoffEnginePlugin.BPMN_RESOURCE);
+        }
+        return bpmn;
     }
 }

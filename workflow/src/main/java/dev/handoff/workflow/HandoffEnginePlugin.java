@@ -5,10 +5,12 @@ import dev.handoff.domain.port.out.HandoffProcess;
 import dev.handoff.domain.port.out.Transactions;
 import dev.handoff.domain.service.HandoffApplication;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.AbstractTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -144,6 +146,12 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
 
     private void configureHistory(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistory(settings.historyLevel());
+        // by default Camunda stamps a removal time on the history of a process when it ends: one
+        // UPDATE for each of some 15 history tables, for every handoff that expires or completes
+        // (measured in an expiry wave on PostgreSQL: 5.8 ms of database CPU per expiry with it, 4.3
+        // without). The nightly cleanup finds finished processes by their end time instead.
+        configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
+        configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         settings.cleanupWindow().ifPresent(window -> {
             configuration.setHistoryCleanupBatchWindowStartTime(window.start().toString());
             configuration.setHistoryCleanupBatchWindowEndTime(window.end().toString());
@@ -151,7 +159,9 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     private void configureJobExecutor(ProcessEngineConfigurationImpl configuration) {
-        WorkflowSettings.JobExecution pace = settings.jobExecution();
+        if (!(settings.jobExecution() instanceof WorkflowSettings.JobExecution.Tuned pace)) {
+            return; // Camunda's job executor as Camunda ships it
+        }
         JobExecutor jobExecutor = configuration.getJobExecutor();
         if (jobExecutor == null) {
             jobExecutor = new DefaultJobExecutor();
@@ -163,6 +173,11 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
         // quiet node fired up to 60 s late; the wait stays at idleWait instead
         jobExecutor.setMaxWait(pace.idleWait().toMillis());
         jobExecutor.setLockTimeInMillis(Math.toIntExact(pace.lockTime().toMillis()));
+        // when the threads and their queue are full, Camunda hands the jobs back to the acquisition
+        // thread, which submits them again at once, fails again and meanwhile locks more: measured
+        // 35 rejections and a fresh acquisition query for every timer of a wave. Running a rejected
+        // job on the acquisition thread instead holds acquisition back until there is room.
+        jobExecutor.setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
         if (jobExecutor instanceof DefaultJobExecutor pool) {
             pool.setCorePoolSize(pace.threads());
             pool.setMaxPoolSize(pace.threads());

@@ -6,6 +6,8 @@ import dev.handoff.domain.model.InvalidInput;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.in.HandoffAction;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,18 +49,36 @@ final class ProcessVariables {
     private ProcessVariables() {
     }
 
-    /** What a new handoff's process needs to route, to offer the approval task and to set its timers. */
-    static Map<String, Object> ofNewHandoff(Handoff handoff, String approverGroup) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(HANDOFF_ID, handoff.id().toString());
-        variables.put(ACCOUNT_ID, handoff.tenant().accountId());
-        variables.put(PROJECT_ID, handoff.tenant().projectId());
-        variables.put(FROM_PROFILE_ID, handoff.fromProfileId());
-        variables.put(TO_PROFILE_ID, handoff.toProfileId());
-        variables.put(PRIORITY, handoff.priority().value());
-        variables.put(REQUIRES_APPROVAL, handoff.requiresApproval());
-        variables.put(EXPIRES_AT, isoInstant(handoff.expiresAt()));
-        variables.put(APPROVER_GROUP, approverGroup);
+    /**
+     * What the process the domain starts for a new handoff needs. Its id, tenant and status stay with
+     * the process: the steps and calling processes read them later. What only routes the start, offers
+     * the approval task and sets the timers is transient: used in the starting transaction and never
+     * written, which spares six variable rows and their history per handoff (docs/benchmarks.md).
+     */
+    static VariableMap ofNewHandoff(Handoff handoff, String approverGroup) {
+        return ofHandoff(handoff, approverGroup, true);
+    }
+
+    /**
+     * The same for a handoff a calling process created: its inputs are already variables of the
+     * process, so they stay variables, normalized by the domain.
+     */
+    static VariableMap ofCreatedHandoff(Handoff handoff, String approverGroup) {
+        return ofHandoff(handoff, approverGroup, false);
+    }
+
+    private static VariableMap ofHandoff(Handoff handoff, String approverGroup, boolean startOnlyTransient) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(HANDOFF_ID, handoff.id().toString())
+                .putValue(ACCOUNT_ID, handoff.tenant().accountId())
+                .putValue(PROJECT_ID, handoff.tenant().projectId())
+                .putValueTyped(FROM_PROFILE_ID, Variables.untypedValue(handoff.fromProfileId(), startOnlyTransient))
+                .putValueTyped(TO_PROFILE_ID, Variables.untypedValue(handoff.toProfileId(), startOnlyTransient))
+                .putValueTyped(PRIORITY, Variables.untypedValue(handoff.priority().value(), startOnlyTransient))
+                .putValueTyped(REQUIRES_APPROVAL, Variables.untypedValue(handoff.requiresApproval(),
+                        startOnlyTransient))
+                .putValueTyped(EXPIRES_AT, Variables.untypedValue(isoInstant(handoff.expiresAt()), startOnlyTransient))
+                .putValueTyped(APPROVER_GROUP, Variables.untypedValue(approverGroup, startOnlyTransient));
         variables.putAll(afterMove(handoff));
         return variables;
     }

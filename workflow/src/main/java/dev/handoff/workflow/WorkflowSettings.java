@@ -28,7 +28,7 @@ public record WorkflowSettings(String historyLevel, Duration historyTimeToLive, 
      * (design.md, trap 4); no default tenant; approvers in the group {@code handoff-approvers}.
      */
     public static final WorkflowSettings DEFAULTS = new WorkflowSettings("audit", Duration.ofDays(30),
-            Optional.of(new CleanupWindow(LocalTime.of(1, 0), LocalTime.of(5, 0))), JobExecution.DEFAULTS,
+            Optional.of(new CleanupWindow(LocalTime.of(1, 0), LocalTime.of(5, 0))), JobExecution.TUNED,
             Optional.empty(), "handoff-approvers");
 
     public WorkflowSettings {
@@ -76,30 +76,47 @@ public record WorkflowSettings(String historyLevel, Duration historyTimeToLive, 
     }
 
     /**
-     * The job executor's pace. Camunda's defaults (3 jobs per acquisition, up to 5 s idle wait)
-     * fire about 50 timers/s; these fired 250–450/s in the measurements of design.md.
-     *
-     * @param maxJobsPerAcquisition jobs locked per acquisition round
-     * @param threads               threads that execute jobs
-     * @param idleWait              wait after an acquisition that found nothing to do
-     * @param lockTime              how long a node owns a job it acquired (another node retries it after that)
+     * How timers are fetched and fired: at Handoff's own pace ({@link Tuned}), or by Camunda's job
+     * executor exactly as Camunda ships it ({@link EngineDefaults}), which the plugin then leaves alone.
      */
-    public record JobExecution(int maxJobsPerAcquisition, int threads, Duration idleWait, Duration lockTime) {
+    public sealed interface JobExecution permits JobExecution.Tuned, JobExecution.EngineDefaults {
 
-        public static final JobExecution DEFAULTS = new JobExecution(30, 4, Duration.ofMillis(500),
-                Duration.ofMinutes(5));
+        /** Handoff's pace, the default. */
+        JobExecution TUNED = Tuned.DEFAULTS;
+        /** Camunda's own: 3 jobs per acquisition, 3 to 10 threads, a 5 s wait that doubles up to 60 s when idle. */
+        JobExecution ENGINE_DEFAULTS = new EngineDefaults();
 
-        public JobExecution {
-            Objects.requireNonNull(idleWait, "idleWait");
-            Objects.requireNonNull(lockTime, "lockTime");
-            if (maxJobsPerAcquisition < 1 || threads < 1) {
-                throw new IllegalArgumentException("the job executor needs at least one job per acquisition and "
-                        + "one thread: " + maxJobsPerAcquisition + ", " + threads);
+        /**
+         * The job executor's pace, set by the plugin. When the threads and their queue are full,
+         * the acquisition thread runs the job itself instead of acquiring more (no idle wait that
+         * grows, no resubmission loop).
+         *
+         * @param maxJobsPerAcquisition jobs locked per acquisition round
+         * @param threads               threads that execute jobs
+         * @param idleWait              wait after an acquisition that found nothing to do
+         * @param lockTime              how long a node owns a job it acquired (another node retries it after that)
+         */
+        record Tuned(int maxJobsPerAcquisition, int threads, Duration idleWait, Duration lockTime)
+                implements JobExecution {
+
+            public static final Tuned DEFAULTS = new Tuned(30, 4, Duration.ofMillis(500), Duration.ofMinutes(5));
+
+            public Tuned {
+                Objects.requireNonNull(idleWait, "idleWait");
+                Objects.requireNonNull(lockTime, "lockTime");
+                if (maxJobsPerAcquisition < 1 || threads < 1) {
+                    throw new IllegalArgumentException("the job executor needs at least one job per acquisition "
+                            + "and one thread: " + maxJobsPerAcquisition + ", " + threads);
+                }
+                if (idleWait.isNegative() || idleWait.isZero() || lockTime.isNegative() || lockTime.isZero()) {
+                    throw new IllegalArgumentException("idle wait and lock time must be positive: " + idleWait
+                            + ", " + lockTime);
+                }
             }
-            if (idleWait.isNegative() || idleWait.isZero() || lockTime.isNegative() || lockTime.isZero()) {
-                throw new IllegalArgumentException("idle wait and lock time must be positive: " + idleWait + ", "
-                        + lockTime);
-            }
+        }
+
+        /** Camunda's job executor as Camunda ships it: the plugin changes nothing about it. */
+        record EngineDefaults() implements JobExecution {
         }
     }
 }

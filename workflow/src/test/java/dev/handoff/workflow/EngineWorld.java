@@ -45,6 +45,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,6 +82,18 @@ final class EngineWorld implements AutoCloseable {
     }
 
     static EngineWorld open(PersistenceSettings database, WorkflowSettings settings) {
+        return open(database, settings, configuration -> { });
+    }
+
+    /** With {@code adjust} applied to the engine configuration before the engine is built. */
+    static EngineWorld open(PersistenceSettings database, WorkflowSettings settings,
+                            Consumer<ProcessEngineConfigurationImpl> adjust) {
+        return open(database, settings, adjust, InstantSource.system());
+    }
+
+    /** With the domain's clock {@code clock} (the engine's is Camunda's {@code ClockUtil}). */
+    static EngineWorld open(PersistenceSettings database, WorkflowSettings settings,
+                            Consumer<ProcessEngineConfigurationImpl> adjust, InstantSource clock) {
         HandoffPersistence persistence = HandoffPersistence.open(database);
         try {
             HandoffEnginePlugin plugin = new HandoffEnginePlugin(persistence.transactionBoundDataSource(),
@@ -88,10 +101,12 @@ final class EngineWorld implements AutoCloseable {
             HandoffApplication application = new HandoffApplication(new Ports(persistence.handoffs(),
                     persistence.handoffStates(), persistence.apiKeys(), persistence.idempotencyKeys(),
                     plugin.handoffProcess(), persistence.bus(), persistence.transactions(),
-                    new UuidV7Ids(InstantSource.system()), InstantSource.system()), HandoffSettings.DEFAULTS);
+                    new UuidV7Ids(InstantSource.system()), clock), HandoffSettings.DEFAULTS);
             plugin.connect(application);
             Faults faults = new Faults();
-            ProcessEngine engine = engineConfiguration(plugin, faults).buildProcessEngine();
+            ProcessEngineConfigurationImpl configuration = engineConfiguration(plugin, faults);
+            adjust.accept(configuration);
+            ProcessEngine engine = configuration.buildProcessEngine();
             return new EngineWorld(persistence, plugin, application, engine, faults);
         } catch (RuntimeException | Error failure) {
             persistence.close();

@@ -4,6 +4,9 @@ import dev.handoff.domain.fake.InMemoryHandoffWorld;
 import jakarta.transaction.TransactionManager;
 import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -80,6 +83,31 @@ class HandoffEnginePluginTest {
                 .hasMessageContaining("JTA");
     }
 
+    @Test
+    void with_the_engine_defaults_profile_the_job_executor_is_left_as_camunda_ships_it() {
+        try (TestDatabase database = TestDatabase.fresh();
+             EngineWorld defaults = EngineWorld.open(database.settings(),
+                     WorkflowSettings.DEFAULTS.withJobExecution(WorkflowSettings.JobExecution.ENGINE_DEFAULTS))) {
+            // given
+            DefaultJobExecutor asShipped = new DefaultJobExecutor();
+
+            // when
+            JobExecutor jobExecutor = defaults.jobExecutor();
+
+            // then
+            assertThat(jobExecutor).isInstanceOfSatisfying(DefaultJobExecutor.class, pool -> {
+                assertThat(pool.getMaxJobsPerAcquisition()).isEqualTo(asShipped.getMaxJobsPerAcquisition()).isEqualTo(3);
+                assertThat(pool.getWaitTimeInMillis()).isEqualTo(asShipped.getWaitTimeInMillis()).isEqualTo(5_000);
+                assertThat(pool.getMaxWait()).isEqualTo(asShipped.getMaxWait()).isEqualTo(60_000);
+                assertThat(pool.getLockTimeInMillis()).isEqualTo(asShipped.getLockTimeInMillis());
+                assertThat(pool.getCorePoolSize()).isEqualTo(asShipped.getCorePoolSize()).isEqualTo(3);
+                assertThat(pool.getMaxPoolSize()).isEqualTo(asShipped.getMaxPoolSize()).isEqualTo(10);
+                assertThat(pool.getQueueSize()).isEqualTo(asShipped.getQueueSize()).isEqualTo(3);
+                assertThat(pool.getRejectedJobsHandler()).isInstanceOf(NotifyAcquisitionRejectedJobsHandler.class);
+            });
+        }
+    }
+
     static Stream<Arguments> settings_that_make_no_sense() {
         WorkflowSettings defaults = WorkflowSettings.DEFAULTS;
         return Stream.of(
@@ -90,10 +118,10 @@ class HandoffEnginePluginTest {
                 Arguments.of("a negative time to live",
                         (Supplier<?>) () -> defaults.withHistory("audit", Duration.ofDays(-1))),
                 Arguments.of("no job executor threads",
-                        (Supplier<?>) () -> new WorkflowSettings.JobExecution(30, 0, Duration.ofMillis(500),
+                        (Supplier<?>) () -> new WorkflowSettings.JobExecution.Tuned(30, 0, Duration.ofMillis(500),
                                 Duration.ofMinutes(5))),
                 Arguments.of("no wait between idle acquisitions",
-                        (Supplier<?>) () -> new WorkflowSettings.JobExecution(30, 4, Duration.ZERO,
+                        (Supplier<?>) () -> new WorkflowSettings.JobExecution.Tuned(30, 4, Duration.ZERO,
                                 Duration.ofMinutes(5))));
     }
 

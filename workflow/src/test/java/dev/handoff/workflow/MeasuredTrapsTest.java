@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.junit.jupiter.api.Test;
@@ -150,6 +151,7 @@ class MeasuredTrapsTest {
         // then
         assertThat(jobExecutor.getMaxJobsPerAcquisition()).isEqualTo(30);
         assertThat(jobExecutor.getWaitTimeInMillis()).isEqualTo(500);
+        assertThat(jobExecutor.getRejectedJobsHandler()).isInstanceOf(CallerRunsRejectedJobsHandler.class);
         assertThat(jobExecutor).isInstanceOfSatisfying(DefaultJobExecutor.class, pool -> {
             assertThat(pool.getCorePoolSize()).isEqualTo(4);
             assertThat(pool.getMaxPoolSize()).isEqualTo(4);

@@ -2,12 +2,18 @@ package dev.handoff.workflow;
 
 import dev.handoff.persistence.PersistenceSettings;
 import dev.handoff.testing.PostgresDatabase;
+import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -18,11 +24,14 @@ import java.util.stream.Stream;
  */
 final class TestDatabase implements AutoCloseable {
 
+    private static final String POSTGRES_SERVER =
+            System.getProperty("handoff.test.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+
     private final PersistenceSettings settings;
     private final Path hsqldbDirectory;
-    private final PostgresDatabase postgres;
+    private final AutoCloseable postgres;
 
-    private TestDatabase(PersistenceSettings settings, Path hsqldbDirectory, PostgresDatabase postgres) {
+    private TestDatabase(PersistenceSettings settings, Path hsqldbDirectory, AutoCloseable postgres) {
         this.settings = settings;
         this.hsqldbDirectory = hsqldbDirectory;
         this.postgres = postgres;
@@ -38,6 +47,31 @@ final class TestDatabase implements AutoCloseable {
         }
         PostgresDatabase postgres = PostgresDatabase.create();
         return new TestDatabase(PersistenceSettings.postgres(postgres.url(), postgres.user(), ""), null, postgres);
+    }
+
+    /**
+     * Like {@link #fresh()}, with the PostgreSQL database named {@code prefix} + a random suffix, so
+     * that a long measurement's database can be told apart from the suite's.
+     */
+    static TestDatabase fresh(String prefix) {
+        if (runsOnHsqldb()) {
+            return freshHsqldb();
+        }
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        try {
+            postgresAdmin("CREATE DATABASE " + name);
+        } catch (SQLException unreachable) {
+            Assumptions.abort("PostgreSQL does not answer at " + POSTGRES_SERVER + ": " + unreachable.getMessage());
+        }
+        return new TestDatabase(PersistenceSettings.postgres(POSTGRES_SERVER + name, "postgres", ""), null,
+                () -> postgresAdmin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"));
+    }
+
+    private static void postgresAdmin(String statement) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(POSTGRES_SERVER + "postgres", "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute(statement);
+        }
     }
 
     static TestDatabase freshHsqldb() {
@@ -56,7 +90,11 @@ final class TestDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (postgres != null) {
-            postgres.close();
+            try {
+                postgres.close();
+            } catch (Exception failure) {
+                throw new IllegalStateException("cannot drop the test database of " + settings.jdbcUrl(), failure);
+            }
             return;
         }
         try (Stream<Path> files = Files.walk(hsqldbDirectory)) {

@@ -1,0 +1,66 @@
+package dev.handoff.bench;
+
+import dev.handoff.persistence.PersistenceSettings;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** One database of one system: an embedded data directory or a PostgreSQL database of its own. */
+sealed interface Database permits Database.Embedded, Database.Postgres {
+
+    DatabaseKind kind();
+
+    /** The settings {@code bin/handoff serve} takes for it. */
+    Map<String, String> handoffEnvironment();
+
+    /** The peer's {@code --db} and friends. */
+    List<String> peerArguments();
+
+    /** Handoff's own settings for it, for seeding before a server runs on it. */
+    PersistenceSettings persistenceSettings();
+
+    record Embedded(Path directory) implements Database {
+        @Override
+        public DatabaseKind kind() {
+            return DatabaseKind.HSQLDB;
+        }
+
+        @Override
+        public Map<String, String> handoffEnvironment() {
+            return Map.of("HANDOFF_DATA_DIR", directory.toString());
+        }
+
+        @Override
+        public List<String> peerArguments() {
+            return List.of("--db", "embedded:" + directory);
+        }
+
+        @Override
+        public PersistenceSettings persistenceSettings() {
+            return PersistenceSettings.embedded(directory);
+        }
+    }
+
+    record Postgres(String jdbcUrl, String user) implements Database {
+        @Override
+        public DatabaseKind kind() {
+            return DatabaseKind.POSTGRES;
+        }
+
+        @Override
+        public Map<String, String> handoffEnvironment() {
+            return Map.of("HANDOFF_DB_URL", jdbcUrl, "HANDOFF_DB_USER", user);
+        }
+
+        @Override
+        public List<String> peerArguments() {
+            return List.of("--db", "postgres:" + jdbcUrl, "--db-user", user);
+        }
+
+        @Override
+        public PersistenceSettings persistenceSettings() {
+            return PersistenceSettings.postgres(jdbcUrl, user, "");
+        }
+    }
+}

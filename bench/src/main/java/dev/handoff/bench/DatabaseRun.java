@@ -1,0 +1,209 @@
+package dev.handoff.bench;
+
+import dev.handoff.persistence.HandoffPersistence;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/**
+ * Everything measured on one kind of database, one system at a time: Handoff's cells, the expiry
+ * waves, the memory run, then the floor's and the Camunda peer's cells. On the embedded database,
+ * Handoff's data directory is first started empty and then again after seeding: the two start times.
+ */
+final class DatabaseRun {
+
+    /** The API keys of the run's tenants, issued before any server runs. */
+    private record Keys(String load, String waveOurs, String waveDefaults) {
+    }
+
+    /** Handoff's database, seeded, with its keys. */
+    private record Prepared(Database database, Keys keys) {
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private final DatabaseKind kind;
+    private final Volumes volumes;
+    private final SystemLauncher launcher;
+    private final Databases databases;
+    private final RunDirectory run;
+    private final Http http;
+    private final Results results;
+    private final boolean measuresWaves;
+
+    /** {@code measuresWaves}: whether the expiry waves run on this database (a quick run has them on one only). */
+    DatabaseRun(DatabaseKind kind, Volumes volumes, SystemLauncher launcher, Databases databases, RunDirectory run,
+                Http http, Results results, boolean measuresWaves) {
+        this.kind = kind;
+        this.measuresWaves = measuresWaves;
+        this.volumes = volumes;
+        this.launcher = launcher;
+        this.databases = databases;
+        this.run = run;
+        this.http = http;
+        this.results = results;
+    }
+
+    void run() {
+        attempt("prepare Handoff's database", this::prepare).ifPresent(this::measureHandoff);
+        step("measure the floor and the Camunda peer", this::referenceCells);
+    }
+
+    private void measureHandoff(Prepared handoff) {
+        Database database = handoff.database();
+        Keys keys = handoff.keys();
+        step("measure Handoff", () -> handoffCells(database, keys));
+        if (measuresWaves && volumes.freshServerPerWave()) {
+            step("expiry wave with " + JobSettings.OURS.label(),
+                    () -> waveOnFreshServer(database, JobSettings.OURS, keys.waveOurs()));
+        }
+        if (measuresWaves) {
+            step("expiry wave with " + JobSettings.ENGINE_DEFAULTS.label(),
+                    () -> waveOnFreshServer(database, JobSettings.ENGINE_DEFAULTS, keys.waveDefaults()));
+        }
+        if (embedded()) {
+            step("memory run", () -> memory(database, keys.load()));
+            step("start times", () -> moreStarts(database));
+        }
+    }
+
+    /** Start time and memory are measured on the embedded default only. */
+    private boolean embedded() {
+        return kind == DatabaseKind.HSQLDB;
+    }
+
+    /** The repeats after the first: each on a new data directory, and again on Handoff's. */
+    private void moreStarts(Database handoffDatabase) {
+        for (int repeat = 2; repeat <= volumes.startRepeats(); repeat++) {
+            results.startedFresh(StartTime.startAndStop(launcher, databases.create(kind, "start-" + repeat),
+                    "handoff-" + kind.option() + "-start-fresh-" + repeat));
+            results.startedExisting(StartTime.startAndStop(launcher, handoffDatabase,
+                    "handoff-" + kind.option() + "-start-existing-" + repeat));
+        }
+    }
+
+    /**
+     * Creates Handoff's database, issues the keys and seeds the list's handoffs while no server holds
+     * it; on the embedded database, a server is first started on it while it is still empty.
+     */
+    private Prepared prepare() throws Exception {
+        Database database = databases.create(kind, "handoff");
+        if (embedded()) {
+            String name = "handoff-" + kind.option() + "-start-fresh-1";
+            results.startedFresh(StartTime.startAndStop(launcher, database, name));
+        }
+        Progress.say("%s: seeding %s handoffs for the list", kind.option(), Figures.count(volumes.listRows()));
+        try (HandoffPersistence persistence = HandoffPersistence.open(database.persistenceSettings())) {
+            KeyIssuer issuer = new KeyIssuer(persistence);
+            Keys keys = new Keys(issuer.issue(Tenants.LOAD), issuer.issue(Tenants.WAVE_OURS),
+                    issuer.issue(Tenants.WAVE_DEFAULTS));
+            Duration took = Seeder.seed(persistence.dataSource(), Tenants.LOAD, volumes.listRows());
+            results.seeded(kind, took);
+            Progress.say("%s: seeded in %s s", kind.option(), Figures.seconds(took.toNanos() / 1e9));
+            return new Prepared(database, keys);
+        }
+    }
+
+    /** The cells on one server; in a quick run, our expiry wave follows on the same server. */
+    private void handoffCells(Database database, Keys keys) throws Exception {
+        RunningSystem server = launcher.handoff("handoff-" + kind.option(), database, Map.of());
+        try {
+            Progress.say("%s: Handoff ready in %s s", kind.option(), Figures.seconds(StartTime.seconds(server)));
+            if (embedded()) {
+                results.startedExisting(StartTime.seconds(server));
+            }
+            Http.Endpoint endpoint = http.endpoint(server.baseUrl(), keys.load());
+            int page = Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
+            Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
+            measure(CreateHandoffs.handoff(endpoint));
+            measure(new HandoffLifecycles(endpoint));
+            measure(new ListHandoffs(endpoint, Seeder.recipients(volumes.listRows())));
+            measure(new HandoffStateWrites(endpoint, Tenants.LOAD.accountId(), Tenants.LOAD.projectId()));
+            if (measuresWaves && !volumes.freshServerPerWave()) {
+                step("expiry wave with " + JobSettings.OURS.label(),
+                        () -> wave(server, JobSettings.OURS, keys.waveOurs()));
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void waveOnFreshServer(Database database, JobSettings jobs, String key) throws Exception {
+        RunningSystem server = launcher.handoff("handoff-" + kind.option() + "-wave-" + jobs.suffix(), database,
+                jobs.serverSettings());
+        try {
+            wave(server, jobs, key);
+        } finally {
+            server.stop();
+        }
+    }
+
+    private void wave(RunningSystem server, JobSettings jobs, String key) throws Exception {
+        Progress.say("%s: expiry wave of %s with %s", kind.option(), Figures.count(volumes.waveSize()), jobs.label());
+        WaveResult wave = ExpiryWave.run(kind, jobs, http.endpoint(server.baseUrl(), key), volumes.waveSize());
+        results.add(wave);
+        Progress.say("%s:   created in %s s, all expired %s s after due", kind.option(),
+                Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
+    }
+
+    private void memory(Database database, String key) throws Exception {
+        Progress.say("%s: memory run, -Xmx%s, c=%d for %d s", kind.option(), MemoryRun.HEAP,
+                Volumes.HIGH_CONCURRENCY, volumes.memoryWindow().toSeconds());
+        MemoryResult memory = MemoryRun.run(launcher, database, run.root().resolve("handoff-memory-gc.log"), key,
+                http, volumes.memoryWindow());
+        results.add(memory);
+        Progress.say("%s:   alive %s, GC share %s, peak RSS %s MB", kind.option(), memory.alive(),
+                Figures.percent(memory.gcShare()), Figures.megabytes(memory.peakRssMegabytes()));
+    }
+
+    private void referenceCells() throws Exception {
+        Database database = databases.create(kind, "peer");
+        RunningSystem peer = launcher.peer("peer-" + kind.option(), database);
+        try {
+            Progress.say("%s: floor and peer ready in %s s", kind.option(),
+                    Figures.seconds(peer.startedIn().toNanos() / 1e9));
+            Http.Endpoint endpoint = http.endpoint(peer.baseUrl(), null);
+            measure(CreateHandoffs.floor(endpoint));
+            measure(new PeerCreates(endpoint));
+            measure(new PeerLifecycles(endpoint));
+        } finally {
+            peer.stop();
+        }
+    }
+
+    private void measure(Scenario scenario) {
+        for (int concurrency : volumes.concurrencies()) {
+            CellResult cell = LoadRun.run(kind, scenario, concurrency, volumes.warmUp(), volumes.window());
+            results.add(cell);
+            Progress.say("%s: %s %s c=%d: %s ops/s, p99 %s ms, %d errors", kind.option(), scenario.system().label(),
+                    scenario.kind().label(), concurrency, Figures.rate(cell.operationsPerSecond()),
+                    Figures.millis(cell.latency().p99Millis()), cell.errors());
+            if (!cell.firstError().isEmpty()) {
+                Progress.say("%s:   first error: %s", kind.option(), cell.firstError());
+            }
+        }
+    }
+
+    /** Runs a step; a failure is recorded and the run goes on with the next one. */
+    private void step(String name, Step step) {
+        attempt(name, () -> {
+            step.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Runs a step that yields what later steps need; empty if it failed (recorded). */
+    private <T> Optional<T> attempt(String name, Callable<T> step) {
+        try {
+            return Optional.of(step.call());
+        } catch (Exception | Error failure) {
+            results.failed(kind.option() + ": " + name, failure);
+            Progress.say("%s: %s failed: %s", kind.option(), name, failure);
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.handoff.bench;
+
+import java.util.List;
+
+/** The one throughput and latency table, with each Handoff cell against the peer and the floor. */
+final class ResultTable {
+
+    static final String FOOTNOTE = """
+            `vs peer`: Handoff's operations/s ÷ the Camunda peer's in the same scenario, database and c. \
+            `vs floor`: Handoff's HTTP requests/s ÷ the floor's at the same database and c (the floor makes one \
+            request per create). A full lifecycle is 4 requests to Handoff (create, approve, start, complete) and \
+            5 to the peer (start the process, find the task, complete it, two messages); a handoff-state \
+            operation is 2 (write, read back); create and list are 1. Latency is that of one whole operation; a cell \
+            without figures had no operation end inside its window.""";
+
+    static final String HEADER =
+            "| database | scenario | system | c | ops/s | p50 ms | p99 ms | p999 ms | errors | vs peer | vs floor |";
+
+    private ResultTable() {
+    }
+
+    static String markdown(List<CellResult> cells) {
+        Ratios ratios = new Ratios(cells);
+        StringBuilder out = new StringBuilder("## Throughput and latency\n\n");
+        out.append(HEADER).append("\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (CellResult cell : cells) {
+            out.append(Report.row(cell.database().option(), cell.scenario().label(), cell.system().label(),
+                    Integer.toString(cell.concurrency()), Figures.rate(cell.operationsPerSecond()),
+                    Figures.millis(cell.latency().p50Millis()), Figures.millis(cell.latency().p99Millis()),
+                    Figures.millis(cell.latency().p999Millis()), Figures.count(cell.errors()),
+                    Figures.ratio(ratios.vsPeer(cell)), Figures.ratio(ratios.vsFloor(cell))));
+        }
+        out.append('\n').append(FOOTNOTE).append('\n');
+        return out.toString();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.handoff.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How much a run measures. The full run is for people; the quick one keeps the harness alive in CI
+ * and still touches every scenario, every system and every database, with fewer cells.
+ *
+ * @param concurrencies       the virtual users of each throughput cell
+ * @param listRows            handoffs in the database while the list is measured
+ * @param waveSize            handoffs due in the same second in the expiry wave
+ * @param freshServerPerWave  whether our wave gets a server of its own; otherwise it follows the cells on theirs
+ *                            (and a quick run has the waves on its last database only)
+ * @param startRepeats        starts measured on a fresh and on an existing data directory, each
+ */
+record Volumes(String name, Duration warmUp, Duration window, List<Integer> concurrencies, int listRows,
+               int waveSize, boolean freshServerPerWave, Duration memoryWindow, int startRepeats) {
+
+    /** The concurrency that the targets are stated at. */
+    static final int TARGET_CONCURRENCY = 4;
+    /** The concurrency of the memory run and of the expiry wave's creates. */
+    static final int HIGH_CONCURRENCY = 16;
+
+    static final Volumes FULL = new Volumes("full", Duration.ofSeconds(5), Duration.ofSeconds(15), List.of(1, 4, 16),
+            1_000_000, 10_000, true, Duration.ofSeconds(60), 3);
+
+    static final Volumes QUICK = new Volumes("quick", Duration.ofMillis(500), Duration.ofMillis(1_500),
+            List.of(TARGET_CONCURRENCY), 10_000, 300, false, Duration.ofSeconds(5), 1);
+
+    Volumes {
+        concurrencies = List.copyOf(concurrencies);
+    }
+
+    boolean quick() {
+        return equals(QUICK);
+    }
+}

@@ -1,0 +1,163 @@
+package dev.handoff.bench.peer;
+
+import dev.handoff.persistence.HandoffPersistence;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpContainerProvider;
+import org.glassfish.jersey.CommonProperties;
+import org.glassfish.jersey.internal.inject.AbstractBinder;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+
+/**
+ * The benchmark's two references in one JVM, on Handoff's database settings and HTTP stack (Grizzly +
+ * Jersey): the floor ({@code /floor}: one plain-JDBC row per request) and the Camunda peer
+ * ({@code /engine-rest}: Camunda's own REST API on a stock engine running the {@code peer_handoff} process).
+ */
+public final class PeerServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PeerServer.class);
+    private static final String LISTENER = "peer";
+    private static final String HOST = "0.0.0.0";
+    /** How long running requests may take to finish on shutdown (Handoff's own default). */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
+
+    private final HandoffPersistence persistence;
+    private final ProcessEngine engine;
+    private final HttpServer http;
+
+    private PeerServer(HandoffPersistence persistence, ProcessEngine engine, HttpServer http) {
+        this.persistence = persistence;
+        this.engine = engine;
+        this.http = http;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        PeerServer server;
+        try {
+            server = start(PeerOptions.parse(args));
+        } catch (IllegalArgumentException wrongArguments) {
+            System.err.println(wrongArguments.getMessage());
+            System.exit(2);
+            return;
+        } catch (RuntimeException | Error failure) {
+            failure.printStackTrace();
+            System.exit(1); // the engine's or the pool's threads may still be alive
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "peer-shutdown"));
+        System.out.println("peer ready on port " + server.port());
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** Opens the database, starts the engine and serves both references; returns once they answer. */
+    public static PeerServer start(PeerOptions options) {
+        // the same pool (HikariCP, 10 connections) and, when embedded, the same HSQLDB settings as Handoff's
+        HandoffPersistence persistence = HandoffPersistence.open(options.database());
+        try {
+            DataSource dataSource = persistence.dataSource();
+            FloorTable floor = FloorTable.on(dataSource);
+            ProcessEngine engine = PeerEngine.start(dataSource);
+            try {
+                return new PeerServer(persistence, engine, http(options.port(), floor));
+            } catch (RuntimeException | Error failure) {
+                engine.close();
+                throw failure;
+            }
+        } catch (RuntimeException | Error failure) {
+            persistence.close();
+            throw failure;
+        }
+    }
+
+    /** The port it listens on (the one chosen for port 0 included). */
+    public int port() {
+        return http.getListener(LISTENER).getPort();
+    }
+
+    /** The pool both references write through. */
+    DataSource dataSource() {
+        return persistence.dataSource();
+    }
+
+    /** Stops taking requests, lets running ones finish, stops the engine (and its job executor), closes the database. */
+    @Override
+    public void close() {
+        try {
+            http.shutdown(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(SHUTDOWN_GRACE.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException late) {
+            LOG.warn("Requests still running after {}; stopping anyway", SHUTDOWN_GRACE);
+        }
+        http.shutdownNow();
+        engine.close();
+        persistence.close(); // closes the pool, then SHUTDOWN for the embedded database
+        LOG.info("Peer stopped");
+    }
+
+    private static HttpServer http(int port, FloorTable floor) {
+        HttpServer server = new HttpServer();
+        server.addListener(new NetworkListener(LISTENER, HOST, port));
+        server.getServerConfiguration().addHttpHandler(container(floorApi(floor)), "/floor");
+        server.getServerConfiguration().addHttpHandler(container(camundaRestApi()), "/engine-rest");
+        try {
+            server.start();
+        } catch (IOException cannotListen) {
+            throw new IllegalStateException("cannot listen on port " + port + ": " + cannotListen.getMessage(),
+                    cannotListen);
+        }
+        return server;
+    }
+
+    /** Set up like Handoff's own API: nothing auto-discovered, no WADL, Jackson for JSON. */
+    private static ResourceConfig floorApi(FloorTable floor) {
+        FloorResource resource = new FloorResource(floor);
+        return new ResourceConfig()
+                .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .register(JacksonFeature.class)
+                .register(FloorResource.class)
+                // bound rather than registered as an instance, which Jersey would warn about
+                .register(new AbstractBinder() {
+                    @Override
+                    protected void configure() {
+                        bind(resource).to(FloorResource.class);
+                    }
+                });
+    }
+
+    /** Camunda's standard REST resources, as its documentation embeds them in a JAX-RS application. */
+    private static ResourceConfig camundaRestApi() {
+        return new ResourceConfig()
+                .registerClasses(CamundaRestResources.getResourceClasses())
+                .registerClasses(CamundaRestResources.getConfigurationClasses());
+    }
+
+    private static GrizzlyHttpContainer container(ResourceConfig application) {
+        return new GrizzlyHttpContainerProvider().createContainer(GrizzlyHttpContainer.class, application);
+    }
+}
