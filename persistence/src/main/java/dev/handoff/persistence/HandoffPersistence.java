@@ -118,7 +118,7 @@ public final class HandoffPersistence implements AutoCloseable {
      * Runs {@code work} that creates other schemas in this database (building the Camunda engine,
      * which creates its tables in a new database). When this instance created the embedded database,
      * the work runs with the log synced at its end rather than after every statement: the engine's
-     * schema is some 330 statements, and syncing each took a quarter of a first start. Nothing is
+     * schema is some 330 statements, and syncing each added a quarter of a second to a first start. Nothing is
      * acknowledged to anyone meanwhile; a checkpoint makes it all durable before this returns, and
      * every commit after it is synced again. Otherwise the work simply runs.
      */

@@ -37,8 +37,6 @@ import java.util.concurrent.TimeoutException;
  */
 final class HandoffNode implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(HandoffNode.class);
-
     private final ServerSettings settings;
     private final HandoffPersistence persistence;
     private final ProcessEngine engine;
@@ -75,8 +73,8 @@ final class HandoffNode implements AutoCloseable {
                         ? Optional.of(AdminAccess.create(settings.dataDir())) : Optional.empty();
                 CompletableFuture<ProcessEngine> built = new CompletableFuture<>();
                 Readiness readiness = new Readiness(persistence.dataSource(), built);
-                CompletableFuture<HttpServer> unstarted = mapping.handle((parsed, failed) -> null).thenApplyAsync(
-                        ignored -> steps.time("HTTP applications", () -> http(settings, application, readiness, admin)),
+                CompletableFuture<HttpServer> unstarted = CompletableFuture.supplyAsync(
+                        () -> steps.time("HTTP applications", () -> http(settings, application, readiness, admin)),
                         beside);
                 ProcessEngine engine = steps.time("engine",
                         () -> persistence.creatingSchemas(() -> engine(settings, plugin, mapping)));
@@ -84,7 +82,7 @@ final class HandoffNode implements AutoCloseable {
                 try {
                     HttpServer http = listen(unstarted.join(), settings);
                     admin.ifPresent(access -> access.publish(http.getListener("grizzly").getPort()));
-                    LOG.info("Start steps: {}", steps);
+                    log().info("Start steps: {}", steps);
                     return new HandoffNode(settings, persistence, engine, http, admin);
                 } catch (RuntimeException | Error failure) {
                     engine.close();
@@ -99,6 +97,14 @@ final class HandoffNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Logging is set up on its first use (a fifth of a second): not as this class loads, so that a
+     * start sets its longest step going first.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(HandoffNode.class);
+    }
+
     /** The port the node listens on (the configured one, or the one chosen for port 0). */
     int port() {
         return http.getListener("grizzly").getPort();
@@ -107,20 +113,20 @@ final class HandoffNode implements AutoCloseable {
     /** Stops taking requests, lets running ones finish, stops the job executor, closes the database. */
     @Override
     public void close() {
-        LOG.info("Shutting down: finishing running requests (up to {})", settings.shutdownGrace());
+        log().info("Shutting down: finishing running requests (up to {})", settings.shutdownGrace());
         try {
             http.shutdown(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)
                     .get(settings.shutdownGrace().toMillis() + 1_000, TimeUnit.MILLISECONDS);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException late) {
-            LOG.warn("Requests still running after the grace period; stopping anyway");
+            log().warn("Requests still running after the grace period; stopping anyway");
         }
         http.shutdownNow();
         admin.ifPresent(AdminAccess::withdraw);
         engine.close();
         persistence.close();
-        LOG.info("Stopped");
+        log().info("Stopped");
     }
 
     static PersistenceSettings persistenceSettings(ServerSettings settings) {
@@ -157,7 +163,7 @@ final class HandoffNode implements AutoCloseable {
      * The database type Camunda will run with, known before the database opens: the plugin runs the
      * engine on HSQLDB as on PostgreSQL. Empty for any other database: the engine finds out itself.
      */
-    static Optional<String> engineDatabaseType(ServerSettings settings) {
+    private static Optional<String> engineDatabaseType(ServerSettings settings) {
         boolean postgres = settings.database().map(external -> external.url().startsWith("jdbc:postgresql:"))
                 .orElse(true);
         return postgres ? Optional.of("postgres") : Optional.empty();
