@@ -3,6 +3,10 @@ package dev.handoff.bench;
 import dev.handoff.persistence.PersistenceSettings;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +23,13 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
 
     /** Handoff's own settings for it, for seeding before a server runs on it. */
     PersistenceSettings persistenceSettings();
+
+    /**
+     * Brings the planner's statistics up to date before a cell, as autovacuum does on a server
+     * that has it on (this machine's PostgreSQL has it off, and plans on statistics from before a
+     * table grew read whole tables).
+     */
+    void refreshStatistics() throws SQLException;
 
     record Embedded(Path directory) implements Database {
         @Override
@@ -39,6 +50,11 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
         @Override
         public PersistenceSettings persistenceSettings() {
             return PersistenceSettings.embedded(directory);
+        }
+
+        /** HSQLDB chooses its indexes without statistics. */
+        @Override
+        public void refreshStatistics() {
         }
     }
 
@@ -61,6 +77,14 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
         @Override
         public PersistenceSettings persistenceSettings() {
             return PersistenceSettings.postgres(jdbcUrl, user, "");
+        }
+
+        @Override
+        public void refreshStatistics() throws SQLException {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
+                 Statement statement = connection.createStatement()) {
+                statement.execute("ANALYZE");
+            }
         }
     }
 }

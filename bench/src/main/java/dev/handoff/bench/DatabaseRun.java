@@ -2,7 +2,9 @@ package dev.handoff.bench;
 
 import dev.handoff.persistence.HandoffPersistence;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -93,6 +95,12 @@ final class DatabaseRun {
     private Prepared prepare() throws Exception {
         Database database = databases.create(kind, "handoff");
         if (embedded()) {
+            // the first serve after a build records bin/handoff's class-data archive (about 15 s):
+            // once per build, not what a start costs
+            Progress.say("%s: a first start, untimed (after a build it records the class-data archive)",
+                    kind.option());
+            launcher.handoff("handoff-" + kind.option() + "-first", databases.create(kind, "first"), Map.of())
+                    .stop();
             String name = "handoff-" + kind.option() + "-start-fresh-1";
             results.startedFresh(StartTime.startAndStop(launcher, database, name));
         }
@@ -119,13 +127,12 @@ final class DatabaseRun {
             Http.Endpoint endpoint = http.endpoint(server.baseUrl(), keys.load());
             int page = Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
             Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
-            measure(CreateHandoffs.handoff(endpoint));
-            measure(new HandoffLifecycles(endpoint));
-            measure(new ListHandoffs(endpoint, Seeder.recipients(volumes.listRows())));
-            measure(new HandoffStateWrites(endpoint, Tenants.LOAD.accountId(), Tenants.LOAD.projectId()));
+            measure(database, List.of(CreateHandoffs.handoff(endpoint), new HandoffLifecycles(endpoint),
+                    new ListHandoffs(endpoint, Seeder.recipients(volumes.listRows())),
+                    new HandoffStateWrites(endpoint, Tenants.LOAD.accountId(), Tenants.LOAD.projectId())));
             if (measuresWaves && !volumes.freshServerPerWave()) {
                 step("expiry wave with " + JobSettings.OURS.label(),
-                        () -> wave(server, JobSettings.OURS, keys.waveOurs()));
+                        () -> wave(database, server, JobSettings.OURS, keys.waveOurs()));
             }
         } finally {
             server.stop();
@@ -136,13 +143,14 @@ final class DatabaseRun {
         RunningSystem server = launcher.handoff("handoff-" + kind.option() + "-wave-" + jobs.suffix(), database,
                 jobs.serverSettings());
         try {
-            wave(server, jobs, key);
+            wave(database, server, jobs, key);
         } finally {
             server.stop();
         }
     }
 
-    private void wave(RunningSystem server, JobSettings jobs, String key) throws Exception {
+    private void wave(Database database, RunningSystem server, JobSettings jobs, String key) throws Exception {
+        database.refreshStatistics();
         Progress.say("%s: expiry wave of %s with %s", kind.option(), Figures.count(volumes.waveSize()), jobs.label());
         WaveResult wave = ExpiryWave.run(kind, jobs, http.endpoint(server.baseUrl(), key), volumes.waveSize());
         results.add(wave);
@@ -167,16 +175,29 @@ final class DatabaseRun {
             Progress.say("%s: floor and peer ready in %s s", kind.option(),
                     Figures.seconds(peer.startedIn().toNanos() / 1e9));
             Http.Endpoint endpoint = http.endpoint(peer.baseUrl(), null);
-            measure(CreateHandoffs.floor(endpoint));
-            measure(new PeerCreates(endpoint));
-            measure(new PeerLifecycles(endpoint));
+            measure(database, List.of(CreateHandoffs.floor(endpoint), new PeerCreates(endpoint),
+                    new PeerLifecycles(endpoint)));
         } finally {
             peer.stop();
         }
     }
 
-    private void measure(Scenario scenario) {
+    /** One system's cells, after its warm-up. */
+    private void measure(Database database, List<Scenario> scenarios) throws SQLException {
+        if (!volumes.systemWarmUp().isZero()) {
+            Progress.say("%s: warming up, %d s per scenario", kind.option(), volumes.systemWarmUp().toSeconds());
+            for (Scenario scenario : scenarios) {
+                LoadRun.run(kind, scenario, Volumes.TARGET_CONCURRENCY, Duration.ZERO, volumes.systemWarmUp());
+            }
+        }
+        for (Scenario scenario : scenarios) {
+            measure(database, scenario);
+        }
+    }
+
+    private void measure(Database database, Scenario scenario) throws SQLException {
         for (int concurrency : volumes.concurrencies()) {
+            database.refreshStatistics();
             CellResult cell = LoadRun.run(kind, scenario, concurrency, volumes.warmUp(), volumes.window());
             results.add(cell);
             Progress.say("%s: %s %s c=%d: %s ops/s, p99 %s ms, %d errors", kind.option(), scenario.system().label(),

@@ -27,6 +27,12 @@ final class Report {
                 .append(" from the load generator's own JVM; a warm-up of ").append(seconds(volumes.warmUp()))
                 .append(" s and until every user has finished one operation, then ").append(seconds(volumes.window()))
                 .append(" s measured (the operations that end inside it)\n");
+        if (!volumes.systemWarmUp().isZero()) {
+            out.append("- Before its first cell, each server runs each of its scenarios for ")
+                    .append(seconds(volumes.systemWarmUp())).append(" s at c = ").append(Volumes.TARGET_CONCURRENCY)
+                    .append(", unmeasured, so that the JIT has compiled its code; on PostgreSQL, `ANALYZE` runs")
+                    .append(" before every cell and wave, as autovacuum would\n");
+        }
         if (volumes.quick()) {
             out.append("- Quick: c = ").append(volumes.concurrencies().stream().map(String::valueOf)
                             .collect(java.util.stream.Collectors.joining(", ")))

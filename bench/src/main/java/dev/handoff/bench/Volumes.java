@@ -13,9 +13,13 @@ import java.util.List;
  * @param freshServerPerWave  whether our wave gets a server of its own; otherwise it follows the cells on theirs
  *                            (and a quick run has the waves on its last database only)
  * @param startRepeats        starts measured on a fresh and on an existing data directory, each
+ * @param systemWarmUp        how long each of a system's scenarios runs, unmeasured, before its first cell:
+ *                            Camunda, Hibernate and Jersey keep the JIT compiling for minutes, and each
+ *                            system is measured once its code is compiled, not while
  */
 record Volumes(String name, Duration warmUp, Duration window, List<Integer> concurrencies, int listRows,
-               int waveSize, boolean freshServerPerWave, Duration memoryWindow, int startRepeats) {
+               int waveSize, boolean freshServerPerWave, Duration memoryWindow, int startRepeats,
+               Duration systemWarmUp) {
 
     /** The concurrency that the targets are stated at. */
     static final int TARGET_CONCURRENCY = 4;
@@ -23,10 +27,10 @@ record Volumes(String name, Duration warmUp, Duration window, List<Integer> conc
     static final int HIGH_CONCURRENCY = 16;
 
     static final Volumes FULL = new Volumes("full", Duration.ofSeconds(5), Duration.ofSeconds(15), List.of(1, 4, 16),
-            1_000_000, 10_000, true, Duration.ofSeconds(60), 3);
+            1_000_000, 10_000, true, Duration.ofSeconds(60), 3, Duration.ofSeconds(20));
 
     static final Volumes QUICK = new Volumes("quick", Duration.ofMillis(500), Duration.ofMillis(1_500),
-            List.of(TARGET_CONCURRENCY), 10_000, 300, false, Duration.ofSeconds(5), 1);
+            List.of(TARGET_CONCURRENCY), 10_000, 300, false, Duration.ofSeconds(5), 1, Duration.ZERO);
 
     Volumes {
         concurrencies = List.copyOf(concurrencies);

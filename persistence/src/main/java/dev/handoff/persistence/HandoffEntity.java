@@ -116,6 +116,10 @@ class HandoffEntity {
                 Optional.ofNullable(respondedAt), expiresAt, version);
     }
 
+    boolean belongsTo(Tenant tenant) {
+        return accountId.equals(tenant.accountId()) && projectId.equals(tenant.projectId());
+    }
+
     long version() {
         return version;
     }

@@ -12,7 +12,10 @@ import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
-/** Handoffs in the {@code handoff} table; every query names the tenant, so other tenants' rows are never read. */
+/**
+ * Handoffs in the {@code handoff} table. One handoff is read by its primary key alone and one of
+ * another tenant is treated as absent; a list names the tenant in its query.
+ */
 final class HibernateHandoffs implements Handoffs {
 
     private final Sessions sessions;
@@ -62,15 +65,14 @@ final class HibernateHandoffs implements Handoffs {
         return HandoffPages.read(connection, tenant, filter, limit);
     }
 
+    /**
+     * By primary key alone, which every database resolves through its unique index: with the tenant
+     * in the query too, PostgreSQL on statistics older than the table's growth chose a tenant's
+     * list index and read all of the tenant's rows (1.3 ms instead of 0.05 at 16,000). The
+     * session keeps what it read, so a move reads the row once.
+     */
     private static Optional<HandoffEntity> stored(Session session, Tenant tenant, HandoffId id) {
-        if (NulCharacters.anyIn(tenant.accountId(), tenant.projectId())) {
-            return Optional.empty();
-        }
-        return session.createQuery("from Handoff h where h.id = :id and h.accountId = :account"
-                        + " and h.projectId = :project", HandoffEntity.class)
-                .setParameter("id", id.value())
-                .setParameter("account", tenant.accountId())
-                .setParameter("project", tenant.projectId())
-                .uniqueResultOptional();
+        return Optional.ofNullable(session.find(HandoffEntity.class, id.value()))
+                .filter(entity -> entity.belongsTo(tenant));
     }
 }

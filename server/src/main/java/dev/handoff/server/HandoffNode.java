@@ -83,6 +83,9 @@ final class HandoffNode implements AutoCloseable {
                     HttpServer http = listen(unstarted.join(), settings);
                     admin.ifPresent(access -> access.publish(http.getListener("grizzly").getPort()));
                     log().info("Start steps: {}", steps);
+                    if (!settings.embedded()) {
+                        AutovacuumCheck.warnIfOff(persistence.dataSource(), log());
+                    }
                     return new HandoffNode(settings, persistence, engine, http, admin);
                 } catch (RuntimeException | Error failure) {
                     engine.close();

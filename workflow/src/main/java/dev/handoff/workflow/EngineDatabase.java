@@ -17,9 +17,22 @@ final class EngineDatabase {
 
     /** A table every Camunda schema has. */
     private static final String ENGINE_TABLE = "ACT_GE_PROPERTY";
-    private static final String TASK_TABLE = "ACT_RU_TASK";
-    private static final String TASK_PARENT_COLUMN = "PARENT_TASK_ID_";
-    static final String TASK_PARENT_INDEX = "HANDOFF_IDX_TASK_PARENT";
+
+    /** An index Camunda's schema lacks and Handoff adds. */
+    record Index(String name, String table, String column) {
+    }
+
+    /**
+     * Camunda's schema has no index on the parent task, so every task completion scans the task
+     * table looking for subtasks (design.md, trap 3).
+     */
+    static final Index TASK_PARENT = new Index("HANDOFF_IDX_TASK_PARENT", "ACT_RU_TASK", "PARENT_TASK_ID_");
+
+    /**
+     * Nor on a job's due date, so every job acquisition reads the whole job table: one timer per
+     * open handoff (measured on PostgreSQL at 16,000 open handoffs: 17 ms per acquisition).
+     */
+    static final Index JOB_DUE_DATE = new Index("HANDOFF_IDX_JOB_DUEDATE", "ACT_RU_JOB", "DUEDATE_");
 
     private final DataSource dataSource;
     private final String tablePrefix;
@@ -69,20 +82,17 @@ final class EngineDatabase {
         execute("SET DATABASE DEFAULT TABLE TYPE CACHED");
     }
 
-    /**
-     * Camunda's schema has no index on the parent task, so every task completion scans the task
-     * table looking for subtasks (design.md, trap 3). Adds one unless an index already starts with it.
-     */
-    void ensureTaskParentIndex() {
+    /** Adds the index unless one already starts with its column. */
+    void ensureIndex(Index index) {
         boolean indexed = query(connection -> {
-            Optional<TableName> table = table(connection, TASK_TABLE);
+            Optional<TableName> table = table(connection, index.table());
             if (table.isEmpty()) {
-                throw new IllegalStateException("the engine's schema has no " + TASK_TABLE + " table");
+                throw new IllegalStateException("the engine's schema has no " + index.table() + " table");
             }
             try (ResultSet indexes = connection.getMetaData().getIndexInfo(table.get().catalog(),
                     table.get().schema(), table.get().name(), false, true)) {
                 while (indexes.next()) {
-                    if (TASK_PARENT_COLUMN.equalsIgnoreCase(indexes.getString("COLUMN_NAME"))
+                    if (index.column().equalsIgnoreCase(indexes.getString("COLUMN_NAME"))
                             && indexes.getInt("ORDINAL_POSITION") == 1) {
                         return true;
                     }
@@ -91,9 +101,19 @@ final class EngineDatabase {
             }
         });
         if (!indexed) {
-            execute("CREATE INDEX " + TASK_PARENT_INDEX + " ON " + tablePrefix + TASK_TABLE
-                    + " (" + TASK_PARENT_COLUMN + ")");
+            execute("CREATE INDEX " + index.name() + " ON " + tablePrefix + index.table()
+                    + " (" + index.column() + ")");
         }
+    }
+
+    /**
+     * Jobs written before the engine set every job's due date (asynchronous continuations of other
+     * processes in an embedding engine) become due now, so that an acquisition that only looks
+     * for due dates up to now still finds them.
+     */
+    void dateUndatedJobs() {
+        execute("UPDATE " + tablePrefix + JOB_DUE_DATE.table() + " SET DUEDATE_ = CURRENT_TIMESTAMP"
+                + " WHERE DUEDATE_ IS NULL");
     }
 
     private Optional<TableName> table(Connection connection, String table) throws SQLException {

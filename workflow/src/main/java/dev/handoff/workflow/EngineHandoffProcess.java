@@ -11,6 +11,7 @@ import dev.handoff.domain.model.HandoffId;
 import dev.handoff.domain.model.Transition;
 import dev.handoff.domain.port.out.HandoffProcess;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.handoff.workflow.HandoffEnginePlugin.PROCESS_KEY;
 
@@ -44,8 +46,9 @@ final class EngineHandoffProcess implements HandoffProcess {
     }
 
     /** The engine's services, once it has them. */
-    void attach(RuntimeService runtime, TaskService tasks, ManagementService management) {
-        this.services = new Services(runtime, tasks, management);
+    void attach(RuntimeService runtime, TaskService tasks, ManagementService management,
+                RepositoryService repository) {
+        this.services = new Services(runtime, tasks, management, repository);
     }
 
     @Override
@@ -84,17 +87,16 @@ final class EngineHandoffProcess implements HandoffProcess {
     }
 
     private void decide(Handoff handoff, String decision) {
-        Task task = services().tasks().createTaskQuery()
-                .processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(handoff.id().toString())
+        Optional<Task> task = processOf(handoff).map(instance -> services().tasks().createTaskQuery()
+                .processInstanceId(instance.getId())
                 .taskDefinitionKey(DECISION_TASK)
-                .singleResult();
-        if (task == null) {
+                .singleResult());
+        if (task.isEmpty()) {
             return;
         }
         Map<String, Object> variables = ProcessVariables.afterMove(handoff);
         variables.put(ProcessVariables.DECISION, decision);
-        services().tasks().complete(task.getId(), variables);
+        services().tasks().complete(task.get().getId(), variables);
     }
 
     private void deliver(String message, Handoff handoff) {
@@ -106,15 +108,24 @@ final class EngineHandoffProcess implements HandoffProcess {
 
     /** Expired by something other than the timer: the timer is brought forward and fires at once. */
     private void expireNow(Handoff handoff, Date expiredAt) {
-        ProcessInstance instance = services().runtime().createProcessInstanceQuery()
-                .processDefinitionKey(PROCESS_KEY)
+        processOf(handoff).ifPresent(instance -> services().management().createJobQuery()
+                .processInstanceId(instance.getId()).timers().list()
+                .forEach(timer -> services().management().setJobDuedate(timer.getId(), expiredAt)));
+    }
+
+    /**
+     * The handoff's process instance, looked up by its business key alone and told apart from other
+     * processes' instances here: a query that also names the process definition's key lets
+     * PostgreSQL, on statistics older than the last burst of handoffs, start from the definition
+     * and read every open instance of it (38 ms instead of 1 ms at 16,000 open handoffs).
+     */
+    private Optional<ProcessInstance> processOf(Handoff handoff) {
+        return services().runtime().createProcessInstanceQuery()
                 .processInstanceBusinessKey(handoff.id().toString())
-                .singleResult();
-        if (instance == null) {
-            return;
-        }
-        services().management().createJobQuery().processInstanceId(instance.getId()).timers().list()
-                .forEach(timer -> services().management().setJobDuedate(timer.getId(), expiredAt));
+                .list().stream()
+                .filter(instance -> PROCESS_KEY.equals(services().repository()
+                        .getProcessDefinition(instance.getProcessDefinitionId()).getKey()))
+                .findFirst();
     }
 
     private Services services() {
@@ -125,6 +136,7 @@ final class EngineHandoffProcess implements HandoffProcess {
         return attached;
     }
 
-    private record Services(RuntimeService runtime, TaskService tasks, ManagementService management) {
+    private record Services(RuntimeService runtime, TaskService tasks, ManagementService management,
+                            RepositoryService repository) {
     }
 }

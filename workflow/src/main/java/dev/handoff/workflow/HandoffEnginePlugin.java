@@ -109,12 +109,16 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         process.attach(configuration.getRuntimeService(), configuration.getTaskService(),
-                configuration.getManagementService());
+                configuration.getManagementService(), configuration.getRepositoryService());
     }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        database.ensureTaskParentIndex();
+        database.ensureIndex(EngineDatabase.TASK_PARENT);
+        database.ensureIndex(EngineDatabase.JOB_DUE_DATE);
+        if (settings.jobExecution() instanceof WorkflowSettings.JobExecution.Tuned) {
+            database.dateUndatedJobs();
+        }
         new HandoffDeployment(settings.historyTimeToLive()).deployTo(engine.getRepositoryService());
     }
 
@@ -178,6 +182,10 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
         // 35 rejections and a fresh acquisition query for every timer of a wave. Running a rejected
         // job on the acquisition thread instead holds acquisition back until there is room.
         jobExecutor.setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
+        // every job gets a due date and acquisition takes the earliest due first, so the query is a
+        // range read of the due-date index instead of a scan of every open handoff's timer
+        configuration.setEnsureJobDueDateNotNull(true);
+        configuration.setJobExecutorAcquireByDueDate(true);
         if (jobExecutor instanceof DefaultJobExecutor pool) {
             pool.setCorePoolSize(pace.threads());
             pool.setMaxPoolSize(pace.threads());

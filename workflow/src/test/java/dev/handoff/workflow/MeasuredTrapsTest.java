@@ -126,21 +126,38 @@ class MeasuredTrapsTest {
     @Test
     void trap_3_completing_a_task_finds_subtasks_through_an_index_on_the_parent_task() throws SQLException {
         // when
-        List<String> indexedColumns = new ArrayList<>();
+        List<String> indexedColumns = leadingIndexColumns("ACT_RU_TASK");
+
+        // then
+        assertThat(indexedColumns).contains("PARENT_TASK_ID_");
+    }
+
+    @Test
+    void trap_4_the_job_executor_reads_only_due_timers_through_an_index_on_the_due_date() throws SQLException {
+        // when
+        List<String> indexedColumns = leadingIndexColumns("ACT_RU_JOB");
+        var configuration = (ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration();
+
+        // then the acquisition query is "due date <= now, earliest first", a range of that index
+        assertThat(indexedColumns).contains("DUEDATE_");
+        assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+    }
+
+    private List<String> leadingIndexColumns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
         try (Connection connection = world.persistence.dataSource().getConnection()) {
             DatabaseMetaData metaData = connection.getMetaData();
-            String table = metaData.storesLowerCaseIdentifiers() ? "act_ru_task" : "ACT_RU_TASK";
-            try (ResultSet indexes = metaData.getIndexInfo(null, null, table, false, true)) {
+            String name = metaData.storesLowerCaseIdentifiers() ? table.toLowerCase() : table;
+            try (ResultSet indexes = metaData.getIndexInfo(null, null, name, false, true)) {
                 while (indexes.next()) {
                     if (indexes.getInt("ORDINAL_POSITION") == 1) {
-                        indexedColumns.add(indexes.getString("COLUMN_NAME").toUpperCase());
+                        columns.add(indexes.getString("COLUMN_NAME").toUpperCase());
                     }
                 }
             }
         }
-
-        // then
-        assertThat(indexedColumns).contains("PARENT_TASK_ID_");
+        return columns;
     }
 
     @Test
