@@ -30,8 +30,10 @@ final class Report {
         if (!volumes.systemWarmUp().isZero()) {
             out.append("- Before its first cell, each server runs each of its scenarios for ")
                     .append(seconds(volumes.systemWarmUp())).append(" s at c = ").append(Volumes.TARGET_CONCURRENCY)
-                    .append(", unmeasured, so that the JIT has compiled its code; on PostgreSQL, `ANALYZE` runs")
-                    .append(" before every cell and wave, as autovacuum would\n");
+                    .append(", unmeasured, so that the JIT has compiled its code\n");
+        }
+        if (databases.contains(DatabaseKind.POSTGRES)) {
+            out.append("- On PostgreSQL, `ANALYZE` runs before every cell and wave, as autovacuum would\n");
         }
         if (volumes.quick()) {
             out.append("- Quick: c = ").append(volumes.concurrencies().stream().map(String::valueOf)

@@ -68,7 +68,7 @@ final class HibernateHandoffs implements Handoffs {
     /**
      * By primary key alone, which every database resolves through its unique index: with the tenant
      * in the query too, PostgreSQL on statistics older than the table's growth chose a tenant's
-     * list index and read all of the tenant's rows (1.3 ms instead of 0.05 at 16,000). The
+     * list index and read all of the tenant's rows (1.3 ms per read at 16,000). The
      * session keeps what it read, so a move reads the row once.
      */
     private static Optional<HandoffEntity> stored(Session session, Tenant tenant, HandoffId id) {

@@ -112,8 +112,8 @@ final class EngineDatabase {
      * for due dates up to now still finds them.
      */
     void dateUndatedJobs() {
-        execute("UPDATE " + tablePrefix + JOB_DUE_DATE.table() + " SET DUEDATE_ = CURRENT_TIMESTAMP"
-                + " WHERE DUEDATE_ IS NULL");
+        execute("UPDATE " + tablePrefix + JOB_DUE_DATE.table() + " SET " + JOB_DUE_DATE.column()
+                + " = CURRENT_TIMESTAMP WHERE " + JOB_DUE_DATE.column() + " IS NULL");
     }
 
     private Optional<TableName> table(Connection connection, String table) throws SQLException {

@@ -116,7 +116,7 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         database.ensureIndex(EngineDatabase.TASK_PARENT);
         database.ensureIndex(EngineDatabase.JOB_DUE_DATE);
-        if (settings.jobExecution() instanceof WorkflowSettings.JobExecution.Tuned) {
+        if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()) {
             database.dateUndatedJobs();
         }
         new HandoffDeployment(settings.historyTimeToLive()).deployTo(engine.getRepositoryService());
