@@ -60,9 +60,13 @@ final class Bodies {
 
     /** Starts {@code peer_handoff} with the create request's fields as variables. */
     static String peerStart(String businessKey, Instant expiresAt) {
+        return peerStart(businessKey, expiresAt, TO);
+    }
+
+    static String peerStart(String businessKey, Instant expiresAt, String recipient) {
         return "{\"businessKey\":\"" + businessKey + "\",\"variables\":{"
                 + variable("fromProfileId", "\"" + FROM + "\"", "String") + ","
-                + variable("toProfileId", "\"" + TO + "\"", "String") + ","
+                + variable("toProfileId", "\"" + recipient + "\"", "String") + ","
                 + variable("sourceTaskId", "\"" + SOURCE_TASK + "\"", "String") + ","
                 + variable("subject", "\"" + SUBJECT + "\"", "String") + ","
                 + variable("body", "\"" + BODY + "\"", "String") + ","

@@ -53,6 +53,9 @@ final class DatabaseRun {
     void run() {
         attempt("prepare Handoff's database", this::prepare).ifPresent(this::measureHandoff);
         step("measure the floor and the Camunda peer", this::referenceCells);
+        if (measuresWaves && volumes.freshServerPerWave()) {
+            step("the Camunda peer's expiry wave", this::peerWave);
+        }
     }
 
     private void measureHandoff(Prepared handoff) {
@@ -152,10 +155,29 @@ final class DatabaseRun {
     private void wave(Database database, RunningSystem server, JobSettings jobs, String key) throws Exception {
         database.refreshStatistics();
         Progress.say("%s: expiry wave of %s with %s", kind.option(), Figures.count(volumes.waveSize()), jobs.label());
-        WaveResult wave = ExpiryWave.run(kind, jobs, http.endpoint(server.baseUrl(), key), volumes.waveSize());
+        WaveResult wave = ExpiryWave.run(kind, ExpiryWave.HANDOFF, jobs, http.endpoint(server.baseUrl(), key),
+                volumes.waveSize());
         results.add(wave);
         Progress.say("%s:   created in %s s, all expired %s s after due", kind.option(),
                 Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
+    }
+
+    /** On a database of its own, so that only the wave's processes wait for timers. */
+    private void peerWave() throws Exception {
+        Database database = databases.create(kind, "peer-wave");
+        RunningSystem peer = launcher.peer("peer-" + kind.option() + "-wave", database, true);
+        try {
+            database.refreshStatistics();
+            Progress.say("%s: the Camunda peer's expiry wave of %s with %s", kind.option(),
+                    Figures.count(volumes.waveSize()), JobSettings.OURS.label());
+            WaveResult wave = ExpiryWave.run(kind, ExpiryWave.PEER, JobSettings.OURS,
+                    http.endpoint(peer.baseUrl(), null), volumes.waveSize());
+            results.add(wave);
+            Progress.say("%s:   created in %s s, all expired %s s after due", kind.option(),
+                    Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
+        } finally {
+            peer.stop();
+        }
     }
 
     private void memory(Database database, String key) throws Exception {

@@ -3,6 +3,7 @@ package dev.handoff.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -14,8 +15,56 @@ import java.util.concurrent.atomic.AtomicReference;
  * their recipient's pending handoffs every 100 ms until none is left: the time from T to then is
  * how long the job executor took to expire them all. T is chosen from a short pilot of creates at
  * the same concurrency (to another recipient, due much later), so that all are created before T.
+ * The Camunda peer's wave does the same with its processes, each waiting at its approval task.
  */
 final class ExpiryWave {
+
+    /** What a wave creates, and how many of them still wait for their timer. */
+    interface Target {
+        SystemKind system();
+
+        /** Creates one handoff (or process) for {@code recipient}, due at {@code due}. */
+        void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception;
+
+        int waiting(Http.Endpoint endpoint, String recipient) throws Exception;
+    }
+
+    /** Handoff's API: created pending, expired when none is pending any more. */
+    static final Target HANDOFF = new Target() {
+        @Override
+        public SystemKind system() {
+            return SystemKind.HANDOFF;
+        }
+
+        @Override
+        public void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
+            endpoint.post("api/handoffs", Bodies.create(due, recipient));
+        }
+
+        @Override
+        public int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
+            return Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + recipient));
+        }
+    };
+
+    /** Camunda's REST API: the peer's process started, expired when its instance has ended. */
+    static final Target PEER = new Target() {
+        @Override
+        public SystemKind system() {
+            return SystemKind.PEER;
+        }
+
+        @Override
+        public void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
+            endpoint.post(PeerCreates.START, Bodies.peerStart(UUID.randomUUID().toString(), due, recipient));
+        }
+
+        @Override
+        public int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
+            return Integer.parseInt(Json.text(endpoint.get("engine-rest/process-instance/count?processDefinitionKey="
+                    + PeerCreates.PROCESS_KEY + "&variables=toProfileId_eq_" + recipient), "count"));
+        }
+    };
 
     static final String RECIPIENT = "wave-recipient";
     static final String PILOT_RECIPIENT = "wave-pilot";
@@ -30,13 +79,12 @@ final class ExpiryWave {
     private ExpiryWave() {
     }
 
-    static WaveResult run(DatabaseKind database, JobSettings jobs, Http.Endpoint endpoint, int size)
+    static WaveResult run(DatabaseKind database, Target target, JobSettings jobs, Http.Endpoint endpoint, int size)
             throws InterruptedException {
-        double createsPerSecond = pilotRate(endpoint);
+        double createsPerSecond = pilotRate(target, endpoint);
         Instant began = Instant.now();
         Instant due = dueSecond(began, size, createsPerSecond);
         Instant lastCreate = due.minus(LAST_CREATE_BEFORE_DUE);
-        String body = Bodies.create(due, RECIPIENT);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger created = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
@@ -49,7 +97,7 @@ final class ExpiryWave {
                     continue;
                 }
                 try {
-                    endpoint.post("api/handoffs", body);
+                    target.create(endpoint, due, RECIPIENT);
                     created.incrementAndGet();
                 } catch (Exception failure) {
                     failed.incrementAndGet();
@@ -65,8 +113,8 @@ final class ExpiryWave {
             Progress.say("  %d of the wave's creates were not sent: they would have ended after the due time %s",
                     late.get(), due);
         }
-        double seconds = secondsUntilNonePending(endpoint, due, drainLimit(size));
-        return new WaveResult(database, jobs, size, created.get(), failed.get(), late.get() == 0, createSeconds,
+        double seconds = secondsUntilNoneWaits(target, endpoint, due, drainLimit(size));
+        return new WaveResult(database, target.system(), jobs, size, created.get(), failed.get(), late.get() == 0, createSeconds,
                 seconds);
     }
 
@@ -74,11 +122,11 @@ final class ExpiryWave {
      * Creates per second at the wave's concurrency, right now, on this server; after one create per
      * user, since a freshly started server's first requests are much slower than the rest.
      */
-    private static double pilotRate(Http.Endpoint endpoint) throws InterruptedException {
-        String body = Bodies.create(Instant.now().plus(CreateHandoffs.EXPIRY), PILOT_RECIPIENT);
+    private static double pilotRate(Target target, Http.Endpoint endpoint) throws InterruptedException {
+        Instant due = Instant.now().plus(CreateHandoffs.EXPIRY);
         concurrently(() -> {
             try {
-                endpoint.post("api/handoffs", body);
+                target.create(endpoint, due, PILOT_RECIPIENT);
             } catch (Exception failure) {
                 // the wave itself will show it
             }
@@ -89,7 +137,7 @@ final class ExpiryWave {
         concurrently(() -> {
             while (System.nanoTime() < until) {
                 try {
-                    endpoint.post("api/handoffs", body);
+                    target.create(endpoint, due, PILOT_RECIPIENT);
                     created.incrementAndGet();
                 } catch (Exception failure) {
                     return; // the wave itself will show it
@@ -124,7 +172,7 @@ final class ExpiryWave {
         return Duration.ofSeconds(120).plusMillis(size * 100L);
     }
 
-    private static double secondsUntilNonePending(Http.Endpoint endpoint, Instant due, Duration limit)
+    private static double secondsUntilNoneWaits(Target target, Http.Endpoint endpoint, Instant due, Duration limit)
             throws InterruptedException {
         long waitForDue = Duration.between(Instant.now(), due).toMillis();
         if (waitForDue > 0) {
@@ -134,7 +182,7 @@ final class ExpiryWave {
         while (Instant.now().isBefore(giveUp)) {
             Instant asked = Instant.now();
             try {
-                if (Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + RECIPIENT)) == 0) {
+                if (target.waiting(endpoint, RECIPIENT) == 0) {
                     return Duration.between(due, asked).toMillis() / 1000.0;
                 }
             } catch (Exception failure) {

@@ -6,7 +6,8 @@ import java.util.UUID;
 /** Starts the peer's {@code peer_handoff} process with the create request's fields as variables. */
 record PeerCreates(Http.Endpoint endpoint) implements Scenario {
 
-    static final String START = "engine-rest/process-definition/key/peer_handoff/start";
+    static final String PROCESS_KEY = "peer_handoff";
+    static final String START = "engine-rest/process-definition/key/" + PROCESS_KEY + "/start";
 
     @Override
     public ScenarioKind kind() {

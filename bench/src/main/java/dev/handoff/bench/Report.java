@@ -72,10 +72,10 @@ final class Report {
         if (waves.isEmpty()) {
             return out.append("Not measured.\n").toString();
         }
-        out.append("| database | job executor | handoffs created | created in s | due → all expired s")
-                .append(" | expirations/s |\n|---|---|---:|---:|---:|---:|\n");
+        out.append("| database | system | job executor | handoffs created | created in s | due → all expired s")
+                .append(" | expirations/s |\n|---|---|---|---:|---:|---:|---:|\n");
         for (WaveResult wave : waves) {
-            out.append(row(wave.database().option(), wave.jobs().label(),
+            out.append(row(wave.database().option(), wave.system().label(), wave.jobs().label(),
                     Figures.count(wave.created()) + (wave.created() == wave.size() ? ""
                             : " of " + Figures.count(wave.size())),
                     Figures.seconds(wave.createSeconds()),
@@ -87,7 +87,10 @@ final class Report {
                 .append(", all due at the same whole second, chosen from the rate of a short pilot of creates")
                 .append(" just before; the time runs from that second to the first poll")
                 .append(" (every 100 ms) that found none of them pending. Camunda's defaults: a server started with")
-                .append(" HANDOFF_JOBS_PROFILE=engine-defaults.");
+                .append(" HANDOFF_JOBS_PROFILE=engine-defaults. The Camunda peer's wave starts its process (user")
+                .append(" task with a timer boundary event, nothing after the timer but the end) through Camunda's REST")
+                .append(" API, on an engine given Handoff's job-executor settings and history removal settings, and")
+                .append(" counts the instances still running: what the engine alone does with a timer per handoff.");
         waveSpeedups(waves).forEach(line -> out.append(' ').append(line));
         out.append('\n');
         return out.toString();
@@ -98,6 +101,7 @@ final class Report {
         List<String> lines = new java.util.ArrayList<>();
         for (WaveResult ours : waves) {
             waves.stream().filter(other -> other.database() == ours.database() && ours.jobs() == JobSettings.OURS
+                            && ours.system() == SystemKind.HANDOFF && other.system() == SystemKind.HANDOFF
                             && other.jobs() == JobSettings.ENGINE_DEFAULTS && ours.drained() && other.drained())
                     .findFirst()
                     .ifPresent(defaults -> lines.add(ours.database().option() + ": Camunda's defaults took "
@@ -158,7 +162,8 @@ final class Report {
         }
         for (WaveResult wave : results.waves()) {
             if (wave.failed()) {
-                problems.add(wave.database().option() + " expiry wave (" + wave.jobs().label() + "): "
+                problems.add(wave.database().option() + " expiry wave (" + wave.system().label() + ", "
+                        + wave.jobs().label() + "): "
                         + wave.createErrors()
                         + " failed creates, all created before due: " + wave.createdBeforeDue() + ", drained: "
                         + wave.drained());

@@ -47,13 +47,19 @@ final class SystemLauncher {
         return new RunningSystem(process, base, startedIn, stopping);
     }
 
-    /** The floor and the Camunda peer, which say when they are ready. */
+    /** The floor and the Camunda peer, which say when they are ready; Camunda's defaults. */
     RunningSystem peer(String name, Database database) {
+        return peer(name, database, false);
+    }
+
+    /** {@code tunedEngine}: the peer's engine with Handoff's job-executor pace (its expiry wave). */
+    RunningSystem peer(String name, Database database, boolean tunedEngine) {
         cleanup.ensureRunning();
         int port = ports.next();
         List<String> command = new ArrayList<>(List.of(Java.executable().toString(), "-cp",
                 System.getProperty("java.class.path"), PEER_MAIN, "--port", Integer.toString(port)));
         command.addAll(database.peerArguments());
+        command.addAll(List.of("--engine", tunedEngine ? "tuned" : "defaults"));
         ChildProcess process = ChildProcess.start(name, command, Map.of(), run.log(name));
         Cleanup.Registration stopping = cleanup.add("stop " + name, process::stop);
         Duration startedIn = process.awaitOutput("peer ready on port " + port, READY_TIMEOUT);

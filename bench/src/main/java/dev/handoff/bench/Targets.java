@@ -68,7 +68,8 @@ final class Targets {
 
     private static Optional<WaveResult> wave(Results results, DatabaseKind database, JobSettings jobs) {
         return results.waves().stream()
-                .filter(wave -> wave.database() == database && wave.jobs() == jobs && wave.drained())
+                .filter(wave -> wave.database() == database && wave.system() == SystemKind.HANDOFF
+                        && wave.jobs() == jobs && wave.drained())
                 .findFirst();
     }
 

@@ -1,13 +1,39 @@
 package dev.handoff.bench;
 
+import dev.handoff.bench.peer.PeerOptions;
+import dev.handoff.bench.peer.PeerServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExpiryWaveTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void thePeersWaveStartsItsProcessesThroughCamundasRestApiAndWaitsUntilTheirTimersEndedThem()
+            throws InterruptedException {
+        // given the peer's engine with Handoff's job-executor pace
+        try (PeerServer peer = PeerServer.start(PeerOptions.parse("--port", "0",
+                "--db", "embedded:" + directory.resolve("db"), "--engine", "tuned"))) {
+            Http.Endpoint endpoint = new Http().endpoint(URI.create("http://127.0.0.1:" + peer.port() + "/"), null);
+
+            // when
+            WaveResult wave = ExpiryWave.run(DatabaseKind.HSQLDB, ExpiryWave.PEER, JobSettings.OURS, endpoint, 40);
+
+            // then
+            assertThat(wave.system()).isEqualTo(SystemKind.PEER);
+            assertThat(wave.created()).isEqualTo(40);
+            assertThat(wave.failed()).as("errors, late creates or a wave that never drained").isFalse();
+        }
+    }
 
     @Test
     void theDueSecondIsAWholeSecondAfterTheCreatesWithRoomToSpare() {

@@ -22,8 +22,13 @@ class TargetsTest {
         results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.FLOOR, 4, 1, 1_000, 2));
         results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.PEER, 4, 1, 200, 20));
         results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.LIFECYCLE, SystemKind.PEER, 4, 5, 50, 80));
-        results.add(new WaveResult(DatabaseKind.HSQLDB, JobSettings.OURS, 10_000, 10_000, 0, true, 20, 10));
-        results.add(new WaveResult(DatabaseKind.HSQLDB, JobSettings.ENGINE_DEFAULTS, 10_000, 10_000, 0, true, 20, 50));
+        // the peer's wave is a reference beside ours, never a figure of ours
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.PEER, JobSettings.OURS,
+                10_000, 10_000, 0, true, 20, 4));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.OURS,
+                10_000, 10_000, 0, true, 20, 10));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.ENGINE_DEFAULTS,
+                10_000, 10_000, 0, true, 20, 50));
         results.startedFresh(3.5);
         results.startedExisting(2.5);
 
@@ -57,8 +62,10 @@ class TargetsTest {
     void aWaveThatNeverDrainedCountsAsNotMeasuredForTheRatio() {
         // given
         Results results = new Results();
-        results.add(new WaveResult(DatabaseKind.HSQLDB, JobSettings.OURS, 300, 300, 0, true, 2, 1));
-        results.add(new WaveResult(DatabaseKind.HSQLDB, JobSettings.ENGINE_DEFAULTS, 300, 300, 0, true, 2, Double.NaN));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.OURS,
+                300, 300, 0, true, 2, 1));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.ENGINE_DEFAULTS,
+                300, 300, 0, true, 2, Double.NaN));
 
         // when
         List<Target> targets = Targets.check(results, HSQLDB, 10_000);

@@ -2,6 +2,7 @@ package dev.handoff.workflow;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Deploys the handoff process with the configured history time to live. Deploying an unchanged
@@ -32,7 +34,8 @@ final class HandoffDeployment {
         this.historyTimeToLive = historyTimeToLive;
     }
 
-    void deployTo(RepositoryService repository) {
+    /** Deploys the process unless it is there as it is, and returns the id of its definition. */
+    String deployTo(RepositoryService repository) {
         DeploymentBuilder deployment = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("HandoffEnginePlugin")
@@ -46,7 +49,16 @@ final class HandoffDeployment {
         } else {
             deployment.addModelInstance(HandoffEnginePlugin.BPMN_RESOURCE, modelWithTimeToLive());
         }
-        deployment.deploy();
+        List<ProcessDefinition> deployed = deployment.deployWithResult().getDeployedProcessDefinitions();
+        if (deployed != null && !deployed.isEmpty()) {
+            return deployed.get(0).getId();
+        }
+        // filtered out as a duplicate of the latest deployment, whose definition is the latest version
+        return repository.createProcessDefinitionQuery()
+                .processDefinitionKey(HandoffEnginePlugin.PROCESS_KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
     }
 
     private BpmnModelInstance modelWithTimeToLive() {

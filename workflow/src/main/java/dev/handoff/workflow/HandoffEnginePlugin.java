@@ -10,9 +10,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.AbstractTransactionProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
-import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
-import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 
 import java.util.ArrayList;
@@ -115,11 +112,10 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         database.ensureIndex(EngineDatabase.TASK_PARENT);
-        database.ensureIndex(EngineDatabase.JOB_DUE_DATE);
-        if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()) {
-            database.dateUndatedJobs();
-        }
-        new HandoffDeployment(settings.historyTimeToLive()).deployTo(engine.getRepositoryService());
+        TunedJobExecutor.prepareDueDates((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
+                database);
+        process.startsDefinition(new HandoffDeployment(settings.historyTimeToLive())
+                .deployTo(engine.getRepositoryService()));
     }
 
     private void shareTheDomainsTransactions(ProcessEngineConfigurationImpl configuration) {
@@ -163,34 +159,9 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     }
 
     private void configureJobExecutor(ProcessEngineConfigurationImpl configuration) {
-        if (!(settings.jobExecution() instanceof WorkflowSettings.JobExecution.Tuned pace)) {
-            return; // Camunda's job executor as Camunda ships it
-        }
-        JobExecutor jobExecutor = configuration.getJobExecutor();
-        if (jobExecutor == null) {
-            jobExecutor = new DefaultJobExecutor();
-            configuration.setJobExecutor(jobExecutor);
-        }
-        jobExecutor.setMaxJobsPerAcquisition(pace.maxJobsPerAcquisition());
-        jobExecutor.setWaitTimeInMillis(Math.toIntExact(pace.idleWait().toMillis()));
-        // Camunda doubles an idle node's wait up to a minute by default, so a timer coming due on a
-        // quiet node fired up to 60 s late; the wait stays at idleWait instead
-        jobExecutor.setMaxWait(pace.idleWait().toMillis());
-        jobExecutor.setLockTimeInMillis(Math.toIntExact(pace.lockTime().toMillis()));
-        // when the threads and their queue are full, Camunda hands the jobs back to the acquisition
-        // thread, which submits them again at once, fails again and meanwhile locks more: measured
-        // 35 rejections and a fresh acquisition query for every timer of a wave. Running a rejected
-        // job on the acquisition thread instead holds acquisition back until there is room.
-        jobExecutor.setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
-        // every job gets a due date and acquisition takes the earliest due first, so the query is a
-        // range read of the due-date index instead of a scan of every open handoff's timer
-        configuration.setEnsureJobDueDateNotNull(true);
-        configuration.setJobExecutorAcquireByDueDate(true);
-        if (jobExecutor instanceof DefaultJobExecutor pool) {
-            pool.setCorePoolSize(pace.threads());
-            pool.setMaxPoolSize(pace.threads());
-            pool.setQueueSize(pace.maxJobsPerAcquisition()); // room for what one acquisition brings
-        }
+        if (settings.jobExecution() instanceof WorkflowSettings.JobExecution.Tuned pace) {
+            new TunedJobExecutor(pace).preInit(configuration);
+        } // else Camunda's job executor as Camunda ships it
     }
 
     private void registerSteps(ProcessEngineConfigurationImpl configuration) {

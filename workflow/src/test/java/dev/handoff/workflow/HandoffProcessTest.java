@@ -56,6 +56,28 @@ class HandoffProcessTest {
     }
 
     @Test
+    void an_engine_built_again_on_its_database_starts_new_handoffs_in_the_version_it_found_deployed() {
+        try (TestDatabase database = TestDatabase.fresh()) {
+            // given
+            String deployed;
+            try (EngineWorld first = EngineWorld.open(database.settings())) {
+                deployed = first.runningProcessOf(first.create(tenant, true)).getProcessDefinitionId();
+            }
+
+            // when
+            try (EngineWorld second = EngineWorld.open(database.settings())) {
+                Handoff handoff = second.create(tenant, true);
+
+                // then
+                assertThat(second.runningProcessOf(handoff).getProcessDefinitionId()).isEqualTo(deployed);
+                assertThat(second.waitingAt(handoff)).containsExactly("decide");
+                assertThat(second.repository().createProcessDefinitionQuery()
+                        .processDefinitionKey(HandoffEnginePlugin.PROCESS_KEY).count()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void creating_a_handoff_starts_one_process_keyed_by_the_handoff_id_keeping_only_id_tenant_and_status() {
         // when
         Handoff handoff = world.create(tenant, true);

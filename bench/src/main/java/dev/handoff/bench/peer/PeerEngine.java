@@ -1,5 +1,7 @@
 package dev.handoff.bench.peer;
 
+import dev.handoff.workflow.TunedJobExecutor;
+import dev.handoff.workflow.WorkflowSettings;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,12 +12,15 @@ import javax.sql.DataSource;
 
 /**
  * The Camunda peer's engine: Camunda's defaults everywhere (history, job executor, its own
- * transactions) except what it needs to run at all on the given database.
+ * transactions) except what it needs to run at all on the given database, and, for its expiry
+ * wave only, the job-executor pace and history removal settings of Handoff's engine.
  */
 final class PeerEngine {
 
     static final String PROCESS_KEY = "peer_handoff";
     static final String BPMN_RESOURCE = "dev/handoff/bench/peer/peer-handoff.bpmn";
+
+    private static final WorkflowSettings.JobExecution.Tuned TUNED_PACE = WorkflowSettings.JobExecution.Tuned.DEFAULTS;
 
     /** A databaseSchemaUpdate value the engine does not act on: the schema is there already. */
     private static final String SCHEMA_KEPT = "kept";
@@ -23,9 +28,18 @@ final class PeerEngine {
     private PeerEngine() {
     }
 
-    /** Builds the engine (creating its schema on a fresh database) and deploys the process unless it is there. */
-    static ProcessEngine start(DataSource dataSource) {
+    /**
+     * Builds the engine (creating its schema on a fresh database) and deploys the process unless it
+     * is there. {@code tuned}: with the job-executor pace and the history removal settings Handoff's
+     * plugin gives its engine, so that an expiry wave shows what Camunda alone does with them.
+     */
+    static ProcessEngine start(DataSource dataSource, boolean tuned) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        if (tuned) {
+            configuration.getProcessEnginePlugins().add(new TunedJobExecutor(TUNED_PACE));
+            configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
+            configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
+        }
         configuration.setDataSource(dataSource);
         configuration.setJobExecutorActivate(true); // the expiry timers need it; Camunda leaves it off
         // the default DbIdGenerator hangs at HSQLDB's checkpoints; UUIDs are also Camunda's advice for clusters

@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The peer's command line: {@code --port N --db embedded:DIR|postgres:JDBC_URL [--db-user U] [--db-password P]}.
- * The database settings are Handoff's own, so that both references run on what Handoff runs on.
+ * The peer's command line: {@code --port N --db embedded:DIR|postgres:JDBC_URL [--db-user U] [--db-password P]
+ * [--engine defaults|tuned]}. The database settings are Handoff's own, so that both references run on
+ * what Handoff runs on. {@code tuned} gives the engine Handoff's job-executor pace and history
+ * removal settings (for the peer's expiry wave); Camunda's defaults otherwise.
  */
-public record PeerOptions(int port, PersistenceSettings database) {
+public record PeerOptions(int port, PersistenceSettings database, boolean tunedEngine) {
 
     static final String USAGE = "Usage: PeerServer --port N --db embedded:DIR|postgres:JDBC_URL"
-            + " [--db-user USER] [--db-password PASSWORD]";
+            + " [--db-user USER] [--db-password PASSWORD] [--engine defaults|tuned]";
 
     private static final String EMBEDDED = "embedded:";
     private static final String POSTGRES = "postgres:";
-    private static final Set<String> OPTIONS = Set.of("--port", "--db", "--db-user", "--db-password");
+    private static final Set<String> OPTIONS = Set.of("--port", "--db", "--db-user", "--db-password", "--engine");
 
     public static PeerOptions parse(String... args) {
         Map<String, String> values = new HashMap<>();
@@ -32,7 +34,16 @@ public record PeerOptions(int port, PersistenceSettings database) {
             throw new IllegalArgumentException("--port and --db are required. " + USAGE);
         }
         return new PeerOptions(port(values.get("--port")), database(values.get("--db"),
-                values.getOrDefault("--db-user", "postgres"), values.getOrDefault("--db-password", "")));
+                values.getOrDefault("--db-user", "postgres"), values.getOrDefault("--db-password", "")),
+                tuned(values.getOrDefault("--engine", "defaults")));
+    }
+
+    private static boolean tuned(String engine) {
+        return switch (engine) {
+            case "tuned" -> true;
+            case "defaults" -> false;
+            default -> throw new IllegalArgumentException("--engine must be defaults or tuned: " + engine);
+        };
     }
 
     private static int port(String text) {

@@ -79,7 +79,7 @@ public final class PeerServer implements AutoCloseable {
         try {
             DataSource dataSource = persistence.dataSource();
             FloorTable floor = FloorTable.on(dataSource);
-            ProcessEngine engine = PeerEngine.start(dataSource);
+            ProcessEngine engine = PeerEngine.start(dataSource, options.tunedEngine());
             try {
                 return new PeerServer(persistence, engine, http(options.port(), floor));
             } catch (RuntimeException | Error failure) {

@@ -69,7 +69,7 @@ class PeerServerTest {
         @Override
         PeerOptions freshDatabase() {
             database = PostgresDatabase.create();
-            return new PeerOptions(0, PersistenceSettings.postgres(database.url(), database.user(), ""));
+            return new PeerOptions(0, PersistenceSettings.postgres(database.url(), database.user(), ""), false);
         }
 
         @Override
