@@ -25,11 +25,12 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
     PersistenceSettings persistenceSettings();
 
     /**
-     * Brings the planner's statistics up to date before a cell, as autovacuum does on a server
-     * that has it on (this machine's PostgreSQL has it off, and plans on statistics from before a
-     * table grew read whole tables).
+     * Readies the database for the next cell: brings the planner's statistics up to date, as
+     * autovacuum does on a server that has it on (this machine's PostgreSQL has it off, and plans on
+     * statistics from before a table grew read whole tables), and writes what earlier cells or the
+     * seeding left dirty, so that no cell pays for another's checkpoint.
      */
-    void refreshStatistics() throws SQLException;
+    void settle() throws SQLException;
 
     record Embedded(Path directory) implements Database {
         @Override
@@ -52,9 +53,9 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
             return PersistenceSettings.embedded(directory);
         }
 
-        /** HSQLDB chooses its indexes without statistics. */
+        /** HSQLDB chooses its indexes without statistics, and only the server holding it can checkpoint it. */
         @Override
-        public void refreshStatistics() {
+        public void settle() {
         }
     }
 
@@ -80,10 +81,11 @@ sealed interface Database permits Database.Embedded, Database.Postgres {
         }
 
         @Override
-        public void refreshStatistics() throws SQLException {
+        public void settle() throws SQLException {
             try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "");
                  Statement statement = connection.createStatement()) {
                 statement.execute("ANALYZE");
+                statement.execute("CHECKPOINT");
             }
         }
     }

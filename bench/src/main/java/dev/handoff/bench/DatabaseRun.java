@@ -153,10 +153,20 @@ final class DatabaseRun {
     }
 
     private void wave(Database database, RunningSystem server, JobSettings jobs, String key) throws Exception {
-        database.refreshStatistics();
         Progress.say("%s: expiry wave of %s with %s", kind.option(), Figures.count(volumes.waveSize()), jobs.label());
-        WaveResult wave = ExpiryWave.run(kind, ExpiryWave.HANDOFF, jobs, http.endpoint(server.baseUrl(), key),
-                volumes.waveSize());
+        measureWave(database, ExpiryWave.HANDOFF, jobs, http.endpoint(server.baseUrl(), key));
+    }
+
+    /** After a warm-up wave on the same server, unless the run has none. */
+    private void measureWave(Database database, ExpiryWave.Target target, JobSettings jobs, Http.Endpoint endpoint)
+            throws Exception {
+        if (volumes.waveWarmUpSize() > 0) {
+            Progress.say("%s:   warming up with an unmeasured wave of %s", kind.option(),
+                    Figures.count(volumes.waveWarmUpSize()));
+            ExpiryWave.warmUp(target, endpoint, volumes.waveWarmUpSize());
+        }
+        database.settle();
+        WaveResult wave = ExpiryWave.run(kind, target, jobs, endpoint, volumes.waveSize());
         results.add(wave);
         Progress.say("%s:   created in %s s, all expired %s s after due", kind.option(),
                 Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
@@ -164,17 +174,12 @@ final class DatabaseRun {
 
     /** On a database of its own, so that only the wave's processes wait for timers. */
     private void peerWave() throws Exception {
-        Database database = databases.create(kind, "peer-wave");
+        Database database = databases.create(kind, "peerwave");
         RunningSystem peer = launcher.peer("peer-" + kind.option() + "-wave", database, true);
         try {
-            database.refreshStatistics();
             Progress.say("%s: the Camunda peer's expiry wave of %s with %s", kind.option(),
                     Figures.count(volumes.waveSize()), JobSettings.OURS.label());
-            WaveResult wave = ExpiryWave.run(kind, ExpiryWave.PEER, JobSettings.OURS,
-                    http.endpoint(peer.baseUrl(), null), volumes.waveSize());
-            results.add(wave);
-            Progress.say("%s:   created in %s s, all expired %s s after due", kind.option(),
-                    Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
+            measureWave(database, ExpiryWave.PEER, JobSettings.OURS, http.endpoint(peer.baseUrl(), null));
         } finally {
             peer.stop();
         }
@@ -219,7 +224,7 @@ final class DatabaseRun {
 
     private void measure(Database database, Scenario scenario) throws SQLException {
         for (int concurrency : volumes.concurrencies()) {
-            database.refreshStatistics();
+            database.settle();
             CellResult cell = LoadRun.run(kind, scenario, concurrency, volumes.warmUp(), volumes.window());
             results.add(cell);
             Progress.say("%s: %s %s c=%d: %s ops/s, p99 %s ms, %d errors", kind.option(), scenario.system().label(),

@@ -68,6 +68,7 @@ final class ExpiryWave {
 
     static final String RECIPIENT = "wave-recipient";
     static final String PILOT_RECIPIENT = "wave-pilot";
+    static final String WARM_UP_RECIPIENT = "wave-warm-up";
 
     private static final Duration PILOT = Duration.ofMillis(1_500);
     private static final Duration POLL = Duration.ofMillis(100);
@@ -80,6 +81,28 @@ final class ExpiryWave {
     }
 
     static WaveResult run(DatabaseKind database, Target target, JobSettings jobs, Http.Endpoint endpoint, int size)
+            throws InterruptedException {
+        Drained wave = wave(target, endpoint, size, RECIPIENT);
+        return new WaveResult(database, target.system(), jobs, size, wave.created(), wave.failed(),
+                wave.createdBeforeDue(), wave.createSeconds(), wave.secondsToExpired());
+    }
+
+    /**
+     * An unmeasured wave to another recipient: the expiry path runs compiled in the measured wave
+     * that follows on the same server, as each system's code does in the cells.
+     */
+    static void warmUp(Target target, Http.Endpoint endpoint, int size) throws InterruptedException {
+        Drained wave = wave(target, endpoint, size, WARM_UP_RECIPIENT);
+        if (!wave.createdBeforeDue() || Double.isNaN(wave.secondsToExpired())) {
+            Progress.say("  the warm-up wave did not drain in time; the measured wave follows anyway");
+        }
+    }
+
+    private record Drained(int created, int failed, boolean createdBeforeDue, double createSeconds,
+                           double secondsToExpired) {
+    }
+
+    private static Drained wave(Target target, Http.Endpoint endpoint, int size, String recipient)
             throws InterruptedException {
         double createsPerSecond = pilotRate(target, endpoint);
         Instant began = Instant.now();
@@ -97,7 +120,7 @@ final class ExpiryWave {
                     continue;
                 }
                 try {
-                    target.create(endpoint, due, RECIPIENT);
+                    target.create(endpoint, due, recipient);
                     created.incrementAndGet();
                 } catch (Exception failure) {
                     failed.incrementAndGet();
@@ -113,9 +136,8 @@ final class ExpiryWave {
             Progress.say("  %d of the wave's creates were not sent: they would have ended after the due time %s",
                     late.get(), due);
         }
-        double seconds = secondsUntilNoneWaits(target, endpoint, due, drainLimit(size));
-        return new WaveResult(database, target.system(), jobs, size, created.get(), failed.get(), late.get() == 0, createSeconds,
-                seconds);
+        double seconds = secondsUntilNoneWaits(target, endpoint, recipient, due, drainLimit(size));
+        return new Drained(created.get(), failed.get(), late.get() == 0, createSeconds, seconds);
     }
 
     /**
@@ -172,7 +194,8 @@ final class ExpiryWave {
         return Duration.ofSeconds(120).plusMillis(size * 100L);
     }
 
-    private static double secondsUntilNoneWaits(Target target, Http.Endpoint endpoint, Instant due, Duration limit)
+    private static double secondsUntilNoneWaits(Target target, Http.Endpoint endpoint, String recipient, Instant due,
+                                                Duration limit)
             throws InterruptedException {
         long waitForDue = Duration.between(Instant.now(), due).toMillis();
         if (waitForDue > 0) {
@@ -182,7 +205,7 @@ final class ExpiryWave {
         while (Instant.now().isBefore(giveUp)) {
             Instant asked = Instant.now();
             try {
-                if (target.waiting(endpoint, RECIPIENT) == 0) {
+                if (target.waiting(endpoint, recipient) == 0) {
                     return Duration.between(due, asked).toMillis() / 1000.0;
                 }
             } catch (Exception failure) {

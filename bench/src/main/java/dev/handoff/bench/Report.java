@@ -33,7 +33,8 @@ final class Report {
                     .append(", unmeasured, so that the JIT has compiled its code\n");
         }
         if (databases.contains(DatabaseKind.POSTGRES)) {
-            out.append("- On PostgreSQL, `ANALYZE` runs before every cell and wave, as autovacuum would\n");
+            out.append("- On PostgreSQL, `ANALYZE` (as autovacuum would) and `CHECKPOINT` run before every cell")
+                    .append(" and wave\n");
         }
         if (volumes.quick()) {
             out.append("- Quick: c = ").append(volumes.concurrencies().stream().map(String::valueOf)
@@ -52,7 +53,7 @@ final class Report {
         }
         out.append('\n');
         out.append(ResultTable.markdown(results.cells())).append('\n');
-        out.append(waves(results.waves())).append('\n');
+        out.append(waves(results.waves(), volumes)).append('\n');
         out.append(memory(results.memory())).append('\n');
         out.append(start(results)).append('\n');
         out.append("## Targets\n\n");
@@ -67,7 +68,7 @@ final class Report {
         return out.toString();
     }
 
-    static String waves(List<WaveResult> waves) {
+    static String waves(List<WaveResult> waves, Volumes volumes) {
         StringBuilder out = new StringBuilder("## Expiry wave\n\n");
         if (waves.isEmpty()) {
             return out.append("Not measured.\n").toString();
@@ -86,11 +87,18 @@ final class Report {
         out.append("\nEach wave: handoffs created at c=").append(Volumes.HIGH_CONCURRENCY)
                 .append(", all due at the same whole second, chosen from the rate of a short pilot of creates")
                 .append(" just before; the time runs from that second to the first poll")
-                .append(" (every 100 ms) that found none of them pending. Camunda's defaults: a server started with")
+                .append(" (every 100 ms) that found none of them pending.");
+        if (volumes.waveWarmUpSize() > 0) {
+            out.append(" Before it, the same server drains an unmeasured wave of ")
+                    .append(Figures.count(volumes.waveWarmUpSize()))
+                    .append(" to another recipient, so that the expiry path runs compiled.");
+        }
+        out.append(" Camunda's defaults: a server started with")
                 .append(" HANDOFF_JOBS_PROFILE=engine-defaults. The Camunda peer's wave starts its process (user")
-                .append(" task with a timer boundary event, nothing after the timer but the end) through Camunda's REST")
-                .append(" API, on an engine given Handoff's job-executor settings and history removal settings, and")
-                .append(" counts the instances still running: what the engine alone does with a timer per handoff.");
+                .append(" task with a timer boundary event, nothing after the timer but the end) through Camunda's")
+                .append(" REST API, on an engine given Handoff's job-executor settings, task index and history")
+                .append(" removal settings, and counts the instances still running: what the engine alone does")
+                .append(" with a timer per handoff.");
         waveSpeedups(waves).forEach(line -> out.append(' ').append(line));
         out.append('\n');
         return out.toString();

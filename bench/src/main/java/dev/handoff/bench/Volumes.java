@@ -10,6 +10,8 @@ import java.util.List;
  * @param concurrencies       the virtual users of each throughput cell
  * @param listRows            handoffs in the database while the list is measured
  * @param waveSize            handoffs due in the same second in the expiry wave
+ * @param waveWarmUpSize      handoffs of an unmeasured wave on the same server just before, so that the
+ *                            expiry path is compiled when the measured wave falls due, as the cells' code is
  * @param freshServerPerWave  whether our wave gets a server of its own; otherwise it follows the cells on theirs
  *                            (and a quick run has the waves on its last database only)
  * @param startRepeats        starts measured on a fresh and on an existing data directory, each
@@ -18,7 +20,7 @@ import java.util.List;
  *                            system is measured once its code is compiled, not while
  */
 record Volumes(String name, Duration warmUp, Duration window, List<Integer> concurrencies, int listRows,
-               int waveSize, boolean freshServerPerWave, Duration memoryWindow, int startRepeats,
+               int waveSize, int waveWarmUpSize, boolean freshServerPerWave, Duration memoryWindow, int startRepeats,
                Duration systemWarmUp) {
 
     /** The concurrency that the targets are stated at. */
@@ -27,10 +29,10 @@ record Volumes(String name, Duration warmUp, Duration window, List<Integer> conc
     static final int HIGH_CONCURRENCY = 16;
 
     static final Volumes FULL = new Volumes("full", Duration.ofSeconds(5), Duration.ofSeconds(15), List.of(1, 4, 16),
-            1_000_000, 10_000, true, Duration.ofSeconds(60), 3, Duration.ofSeconds(20));
+            1_000_000, 10_000, 2_000, true, Duration.ofSeconds(60), 3, Duration.ofSeconds(20));
 
     static final Volumes QUICK = new Volumes("quick", Duration.ofMillis(500), Duration.ofMillis(1_500),
-            List.of(TARGET_CONCURRENCY), 10_000, 300, false, Duration.ofSeconds(5), 1, Duration.ZERO);
+            List.of(TARGET_CONCURRENCY), 10_000, 300, 0, false, Duration.ofSeconds(5), 1, Duration.ZERO);
 
     Volumes {
         concurrencies = List.copyOf(concurrencies);

@@ -1,5 +1,6 @@
 package dev.handoff.bench.peer;
 
+import dev.handoff.workflow.TaskParentIndex;
 import dev.handoff.workflow.TunedJobExecutor;
 import dev.handoff.workflow.WorkflowSettings;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -13,7 +14,7 @@ import javax.sql.DataSource;
 /**
  * The Camunda peer's engine: Camunda's defaults everywhere (history, job executor, its own
  * transactions) except what it needs to run at all on the given database, and, for its expiry
- * wave only, the job-executor pace and history removal settings of Handoff's engine.
+ * wave only, the job-executor pace, task index and history removal settings of Handoff's engine.
  */
 final class PeerEngine {
 
@@ -30,13 +31,15 @@ final class PeerEngine {
 
     /**
      * Builds the engine (creating its schema on a fresh database) and deploys the process unless it
-     * is there. {@code tuned}: with the job-executor pace and the history removal settings Handoff's
-     * plugin gives its engine, so that an expiry wave shows what Camunda alone does with them.
+     * is there. {@code tuned}: with the job-executor pace, the task index and the history removal
+     * settings Handoff's plugin gives its engine, so that an expiry wave shows what Camunda alone
+     * does with them.
      */
     static ProcessEngine start(DataSource dataSource, boolean tuned) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
         if (tuned) {
             configuration.getProcessEnginePlugins().add(new TunedJobExecutor(TUNED_PACE));
+            configuration.getProcessEnginePlugins().add(new TaskParentIndex());
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         }

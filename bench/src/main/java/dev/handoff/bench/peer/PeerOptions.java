@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The peer's command line: {@code --port N --db embedded:DIR|postgres:JDBC_URL [--db-user U] [--db-password P]
  * [--engine defaults|tuned]}. The database settings are Handoff's own, so that both references run on
- * what Handoff runs on. {@code tuned} gives the engine Handoff's job-executor pace and history
- * removal settings (for the peer's expiry wave); Camunda's defaults otherwise.
+ * what Handoff runs on. {@code tuned} gives the engine Handoff's job-executor pace, task index
+ * and history removal settings (for the peer's expiry wave); Camunda's defaults otherwise.
  */
 public record PeerOptions(int port, PersistenceSettings database, boolean tunedEngine) {
 
