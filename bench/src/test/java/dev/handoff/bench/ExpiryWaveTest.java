@@ -19,11 +19,12 @@ class ExpiryWaveTest {
 
     @Test
     void thePeersWaveStartsItsProcessesThroughCamundasRestApiAndWaitsUntilTheirTimersEndedThem()
-            throws InterruptedException {
-        // given the peer's engine with Handoff's job-executor pace
+            throws Exception {
+        // given the peer's engine with Handoff's job-executor pace, warmed up by a wave of its own
         try (PeerServer peer = PeerServer.start(PeerOptions.parse("--port", "0",
                 "--db", "embedded:" + directory.resolve("db"), "--engine", "tuned"))) {
             Http.Endpoint endpoint = new Http().endpoint(URI.create("http://127.0.0.1:" + peer.port() + "/"), null);
+            ExpiryWave.warmUp(ExpiryWave.PEER, endpoint, 20);
 
             // when
             WaveResult wave = ExpiryWave.run(DatabaseKind.HSQLDB, ExpiryWave.PEER, JobSettings.OURS, endpoint, 40);
@@ -32,6 +33,8 @@ class ExpiryWaveTest {
             assertThat(wave.system()).isEqualTo(SystemKind.PEER);
             assertThat(wave.created()).isEqualTo(40);
             assertThat(wave.failed()).as("errors, late creates or a wave that never drained").isFalse();
+            assertThat(ExpiryWave.PEER.waiting(endpoint, ExpiryWave.WARM_UP_RECIPIENT))
+                    .as("the warm-up wave drained before the measured one").isZero();
         }
     }
 
