@@ -1,5 +1,8 @@
 package dev.handoff.workflow;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -46,6 +49,13 @@ final class EngineDatabase {
         this.url = url;
     }
 
+    /** The database of a built engine, for the plugins that add to its schema after the build. */
+    static EngineDatabase of(ProcessEngine engine) {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        return inspect(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+    }
+
     /**
      * @param tablePrefix the engine's table prefix: empty, or a schema such as {@code camunda.} in front
      *                    of the tables' names
@@ -56,7 +66,7 @@ final class EngineDatabase {
             return new EngineDatabase(dataSource, tablePrefix == null ? "" : tablePrefix,
                     metaData.getDatabaseProductName(), metaData.getURL());
         } catch (SQLException failure) {
-            throw new IllegalStateException("HandoffEnginePlugin cannot reach the engine's database: "
+            throw new IllegalStateException("cannot reach the engine's database: "
                     + failure.getMessage(), failure);
         }
     }

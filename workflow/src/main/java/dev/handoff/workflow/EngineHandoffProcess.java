@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import static dev.handoff.workflow.HandoffEnginePlugin.PROCESS_KEY;
@@ -45,6 +46,8 @@ final class EngineHandoffProcess implements HandoffProcess {
     private final String approverGroup;
     private volatile Services services;
     private volatile String definitionId;
+    /** Whether a definition is the handoff process's: its key never changes, and asking costs a query. */
+    private final Map<String, Boolean> handoffDefinitions = new ConcurrentHashMap<>();
 
     EngineHandoffProcess(Echoes echoes, String approverGroup) {
         this.echoes = echoes;
@@ -115,8 +118,7 @@ final class EngineHandoffProcess implements HandoffProcess {
                         .taskDefinitionKey(DECISION_TASK)
                         .singleResult())
                 .filter(Objects::nonNull)
-                .filter(found -> PROCESS_KEY.equals(services().repository()
-                        .getProcessDefinition(found.getProcessDefinitionId()).getKey()))
+                .filter(found -> isHandoffDefinition(found.getProcessDefinitionId()))
                 .findFirst();
         if (task.isEmpty()) {
             return;
@@ -156,6 +158,15 @@ final class EngineHandoffProcess implements HandoffProcess {
                 .list().stream()
                 .map(Execution::getProcessInstanceId)
                 .collect(Collectors.toSet());
+    }
+
+    private boolean isHandoffDefinition(String id) {
+        Boolean known = handoffDefinitions.get(id);
+        if (known == null) {
+            known = PROCESS_KEY.equals(services().repository().getProcessDefinition(id).getKey());
+            handoffDefinitions.put(id, known);
+        }
+        return known;
     }
 
     private String definitionId() {

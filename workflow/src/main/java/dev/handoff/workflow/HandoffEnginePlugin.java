@@ -112,8 +112,7 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         database.ensureIndex(EngineDatabase.TASK_PARENT);
-        TunedJobExecutor.prepareDueDates((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration(),
-                database);
+        TunedJobExecutor.prepareDueDates(engine, database);
         process.startsDefinition(new HandoffDeployment(settings.historyTimeToLive())
                 .deployTo(engine.getRepositoryService()));
     }

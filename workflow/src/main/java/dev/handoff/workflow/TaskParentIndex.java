@@ -2,7 +2,6 @@ package dev.handoff.workflow;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 /**
  * The index on {@code ACT_RU_TASK(PARENT_TASK_ID_)} that Camunda's schema lacks (design.md, trap 3),
@@ -13,9 +12,6 @@ public final class TaskParentIndex extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        EngineDatabase.inspect(configuration.getDataSource(), configuration.getDatabaseTablePrefix())
-                .ensureIndex(EngineDatabase.TASK_PARENT);
+        EngineDatabase.of(engine).ensureIndex(EngineDatabase.TASK_PARENT);
     }
 }

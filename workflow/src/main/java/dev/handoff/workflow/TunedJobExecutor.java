@@ -53,19 +53,16 @@ public final class TunedJobExecutor extends AbstractProcessEnginePlugin {
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        prepareDueDates(configuration, EngineDatabase.inspect(configuration.getDataSource(),
-                configuration.getDatabaseTablePrefix()));
+        prepareDueDates(engine, EngineDatabase.of(engine));
     }
 
     /**
      * The due-date index acquisition reads, and, when the engine dates every job, a due date for
      * the jobs written before it did.
      */
-    static void prepareDueDates(ProcessEngineConfigurationImpl configuration, EngineDatabase database) {
+    static void prepareDueDates(ProcessEngine engine, EngineDatabase database) {
         database.ensureIndex(EngineDatabase.JOB_DUE_DATE);
-        if (configuration.isEnsureJobDueDateNotNull()) {
+        if (((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).isEnsureJobDueDateNotNull()) {
             database.dateUndatedJobs();
         }
     }
