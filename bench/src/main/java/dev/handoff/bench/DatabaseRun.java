@@ -154,7 +154,7 @@ final class DatabaseRun {
 
     private void wave(Database database, RunningSystem server, JobSettings jobs, String key) throws Exception {
         Progress.say("%s: expiry wave of %s with %s", kind.option(), Figures.count(volumes.waveSize()), jobs.label());
-        measureWave(database, ExpiryWave.HANDOFF, jobs, http.endpoint(server.baseUrl(), key));
+        measureWave(database, ExpiryWave.Target.HANDOFF, jobs, http.endpoint(server.baseUrl(), key));
     }
 
     /** After a warm-up wave on the same server, unless the run has none. */
@@ -163,7 +163,7 @@ final class DatabaseRun {
         if (volumes.waveWarmUpSize() > 0) {
             Progress.say("%s:   warming up with an unmeasured wave of %s", kind.option(),
                     Figures.count(volumes.waveWarmUpSize()));
-            ExpiryWave.warmUp(target, endpoint, volumes.waveWarmUpSize());
+            ExpiryWave.warmUp(kind, target, jobs, endpoint, volumes.waveWarmUpSize());
         }
         database.settle();
         WaveResult wave = ExpiryWave.run(kind, target, jobs, endpoint, volumes.waveSize());
@@ -179,7 +179,7 @@ final class DatabaseRun {
         try {
             Progress.say("%s: the Camunda peer's expiry wave of %s with %s", kind.option(),
                     Figures.count(volumes.waveSize()), JobSettings.OURS.label());
-            measureWave(database, ExpiryWave.PEER, JobSettings.OURS, http.endpoint(peer.baseUrl(), null));
+            measureWave(database, ExpiryWave.Target.PEER, JobSettings.OURS, http.endpoint(peer.baseUrl(), null));
         } finally {
             peer.stop();
         }

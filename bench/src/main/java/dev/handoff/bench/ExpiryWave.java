@@ -20,51 +20,49 @@ import java.util.concurrent.atomic.AtomicReference;
 final class ExpiryWave {
 
     /** What a wave creates, and how many of them still wait for their timer. */
-    interface Target {
-        SystemKind system();
+    enum Target {
+        /** Handoff's API: created pending, expired when none is pending any more. */
+        HANDOFF(SystemKind.HANDOFF) {
+            @Override
+            void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
+                endpoint.post("api/handoffs", Bodies.create(due, recipient));
+            }
+
+            @Override
+            int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
+                return Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + recipient));
+            }
+        },
+        /** Camunda's REST API: the peer's process started, expired when its instance has ended. */
+        PEER(SystemKind.PEER) {
+            @Override
+            void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
+                endpoint.post(PeerCreates.START, Bodies.peerStart(UUID.randomUUID().toString(), due, recipient));
+            }
+
+            @Override
+            int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
+                return Integer.parseInt(Json.text(endpoint.get("engine-rest/process-instance/count?"
+                        + "processDefinitionKey=" + PeerCreates.PROCESS_KEY + "&variables=toProfileId_eq_" + recipient),
+                        "count"));
+            }
+        };
+
+        private final SystemKind system;
+
+        Target(SystemKind system) {
+            this.system = system;
+        }
+
+        SystemKind system() {
+            return system;
+        }
 
         /** Creates one handoff (or process) for {@code recipient}, due at {@code due}. */
-        void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception;
+        abstract void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception;
 
-        int waiting(Http.Endpoint endpoint, String recipient) throws Exception;
+        abstract int waiting(Http.Endpoint endpoint, String recipient) throws Exception;
     }
-
-    /** Handoff's API: created pending, expired when none is pending any more. */
-    static final Target HANDOFF = new Target() {
-        @Override
-        public SystemKind system() {
-            return SystemKind.HANDOFF;
-        }
-
-        @Override
-        public void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
-            endpoint.post("api/handoffs", Bodies.create(due, recipient));
-        }
-
-        @Override
-        public int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
-            return Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + recipient));
-        }
-    };
-
-    /** Camunda's REST API: the peer's process started, expired when its instance has ended. */
-    static final Target PEER = new Target() {
-        @Override
-        public SystemKind system() {
-            return SystemKind.PEER;
-        }
-
-        @Override
-        public void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
-            endpoint.post(PeerCreates.START, Bodies.peerStart(UUID.randomUUID().toString(), due, recipient));
-        }
-
-        @Override
-        public int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
-            return Integer.parseInt(Json.text(endpoint.get("engine-rest/process-instance/count?processDefinitionKey="
-                    + PeerCreates.PROCESS_KEY + "&variables=toProfileId_eq_" + recipient), "count"));
-        }
-    };
 
     static final String RECIPIENT = "wave-recipient";
     static final String PILOT_RECIPIENT = "wave-pilot";
@@ -82,28 +80,23 @@ final class ExpiryWave {
 
     static WaveResult run(DatabaseKind database, Target target, JobSettings jobs, Http.Endpoint endpoint, int size)
             throws InterruptedException {
-        Drained wave = wave(target, endpoint, size, RECIPIENT);
-        return new WaveResult(database, target.system(), jobs, size, wave.created(), wave.failed(),
-                wave.createdBeforeDue(), wave.createSeconds(), wave.secondsToExpired());
+        return wave(database, target, jobs, endpoint, size, RECIPIENT);
     }
 
     /**
      * An unmeasured wave to another recipient: the expiry path runs compiled in the measured wave
      * that follows on the same server, as each system's code does in the cells.
      */
-    static void warmUp(Target target, Http.Endpoint endpoint, int size) throws InterruptedException {
-        Drained wave = wave(target, endpoint, size, WARM_UP_RECIPIENT);
-        if (!wave.createdBeforeDue() || Double.isNaN(wave.secondsToExpired())) {
-            Progress.say("  the warm-up wave did not drain in time; the measured wave follows anyway");
+    static void warmUp(DatabaseKind database, Target target, JobSettings jobs, Http.Endpoint endpoint, int size)
+            throws InterruptedException {
+        if (wave(database, target, jobs, endpoint, size, WARM_UP_RECIPIENT).failed()) {
+            Progress.say("  the warm-up wave had failed or late creates or did not drain in time;"
+                    + " the measured wave follows anyway");
         }
     }
 
-    private record Drained(int created, int failed, boolean createdBeforeDue, double createSeconds,
-                           double secondsToExpired) {
-    }
-
-    private static Drained wave(Target target, Http.Endpoint endpoint, int size, String recipient)
-            throws InterruptedException {
+    private static WaveResult wave(DatabaseKind database, Target target, JobSettings jobs, Http.Endpoint endpoint,
+                                   int size, String recipient) throws InterruptedException {
         double createsPerSecond = pilotRate(target, endpoint);
         Instant began = Instant.now();
         Instant due = dueSecond(began, size, createsPerSecond);
@@ -137,7 +130,8 @@ final class ExpiryWave {
                     late.get(), due);
         }
         double seconds = secondsUntilNoneWaits(target, endpoint, recipient, due, drainLimit(size));
-        return new Drained(created.get(), failed.get(), late.get() == 0, createSeconds, seconds);
+        return new WaveResult(database, target.system(), jobs, size, created.get(), failed.get(), late.get() == 0,
+                createSeconds, seconds);
     }
 
     /**
@@ -195,8 +189,7 @@ final class ExpiryWave {
     }
 
     private static double secondsUntilNoneWaits(Target target, Http.Endpoint endpoint, String recipient, Instant due,
-                                                Duration limit)
-            throws InterruptedException {
+                                                Duration limit) throws InterruptedException {
         long waitForDue = Duration.between(Instant.now(), due).toMillis();
         if (waitForDue > 0) {
             Thread.sleep(waitForDue);

@@ -93,12 +93,13 @@ final class Report {
                     .append(Figures.count(volumes.waveWarmUpSize()))
                     .append(" to another recipient, so that the expiry path runs compiled.");
         }
-        out.append(" Camunda's defaults: a server started with")
-                .append(" HANDOFF_JOBS_PROFILE=engine-defaults. The Camunda peer's wave starts its process (user")
-                .append(" task with a timer boundary event, nothing after the timer but the end) through Camunda's")
-                .append(" REST API, on an engine given Handoff's job-executor settings, task index and history")
-                .append(" removal settings, and counts the instances still running: what the engine alone does")
-                .append(" with a timer per handoff.");
+        out.append(" Camunda's defaults: a server started with HANDOFF_JOBS_PROFILE=engine-defaults.");
+        if (waves.stream().anyMatch(wave -> wave.system() == SystemKind.PEER)) {
+            out.append(" The Camunda peer's wave starts its process (user task with a timer boundary event,")
+                    .append(" nothing after the timer but the end) through Camunda's REST API, on an engine given")
+                    .append(" Handoff's job-executor settings, task index and history removal settings, and counts")
+                    .append(" the instances still running: what the engine alone does with a timer per handoff.");
+        }
         waveSpeedups(waves).forEach(line -> out.append(' ').append(line));
         out.append('\n');
         return out.toString();

@@ -12,8 +12,9 @@ import java.util.List;
  * @param waveSize            handoffs due in the same second in the expiry wave
  * @param waveWarmUpSize      handoffs of an unmeasured wave on the same server just before, so that the
  *                            expiry path is compiled when the measured wave falls due, as the cells' code is
- * @param freshServerPerWave  whether our wave gets a server of its own; otherwise it follows the cells on theirs
- *                            (and a quick run has the waves on its last database only)
+ * @param freshServerPerWave  whether our wave gets a server of its own and the Camunda peer has a wave too;
+ *                            otherwise ours follows the cells on their server, the peer has none (and a quick
+ *                            run has the waves on its last database only)
  * @param startRepeats        starts measured on a fresh and on an existing data directory, each
  * @param systemWarmUp        how long each of a system's scenarios runs, unmeasured, before its first cell:
  *                            Camunda, Hibernate and Jersey keep the JIT compiling for minutes, and each

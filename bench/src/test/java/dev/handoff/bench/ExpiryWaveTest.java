@@ -24,16 +24,17 @@ class ExpiryWaveTest {
         try (PeerServer peer = PeerServer.start(PeerOptions.parse("--port", "0",
                 "--db", "embedded:" + directory.resolve("db"), "--engine", "tuned"))) {
             Http.Endpoint endpoint = new Http().endpoint(URI.create("http://127.0.0.1:" + peer.port() + "/"), null);
-            ExpiryWave.warmUp(ExpiryWave.PEER, endpoint, 20);
+            ExpiryWave.warmUp(DatabaseKind.HSQLDB, ExpiryWave.Target.PEER, JobSettings.OURS, endpoint, 20);
 
             // when
-            WaveResult wave = ExpiryWave.run(DatabaseKind.HSQLDB, ExpiryWave.PEER, JobSettings.OURS, endpoint, 40);
+            WaveResult wave = ExpiryWave.run(DatabaseKind.HSQLDB, ExpiryWave.Target.PEER, JobSettings.OURS,
+                    endpoint, 40);
 
             // then
             assertThat(wave.system()).isEqualTo(SystemKind.PEER);
             assertThat(wave.created()).isEqualTo(40);
             assertThat(wave.failed()).as("errors, late creates or a wave that never drained").isFalse();
-            assertThat(ExpiryWave.PEER.waiting(endpoint, ExpiryWave.WARM_UP_RECIPIENT))
+            assertThat(ExpiryWave.Target.PEER.waiting(endpoint, ExpiryWave.WARM_UP_RECIPIENT))
                     .as("the warm-up wave drained before the measured one").isZero();
         }
     }
