@@ -9,6 +9,8 @@ import dev.handoff.rest.RestSettings;
 import dev.handoff.workflow.HandoffEnginePlugin;
 import dev.handoff.workflow.WorkflowSettings;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -142,7 +144,7 @@ final class HandoffNode implements AutoCloseable {
     private static WorkflowSettings workflowSettings(ServerSettings settings) {
         WorkflowSettings.JobExecution jobs = switch (settings.jobsProfile()) {
             case TUNED -> new WorkflowSettings.JobExecution.Tuned(settings.jobsPerAcquisition(),
-                    settings.jobThreads(), settings.jobWait(), settings.jobLockTime());
+                    settings.jobThreads(), settings.jobWait(), settings.jobLockTime(), settings.jobsPerTransaction());
             case ENGINE_DEFAULTS -> WorkflowSettings.JobExecution.ENGINE_DEFAULTS;
         };
         return WorkflowSettings.DEFAULTS
@@ -155,10 +157,17 @@ final class HandoffNode implements AutoCloseable {
         StandaloneProcessEngineConfiguration configuration = new NodeEngineConfiguration(mapping);
         configuration.setProcessEngineName("handoff");
         configuration.setJobExecutorActivate(true);
-        DefaultJobExecutor jobExecutor = new DefaultJobExecutor();
-        jobExecutor.setLockOwner(settings.nodeName()); // tells in the job table which node holds a timer
-        configuration.setJobExecutor(jobExecutor);
         configuration.getProcessEnginePlugins().add(plugin);
+        // after the handoff plugin, which brings a job executor of its own on the tuned profile
+        configuration.getProcessEnginePlugins().add(new AbstractProcessEnginePlugin() {
+            @Override
+            public void preInit(ProcessEngineConfigurationImpl engine) {
+                if (engine.getJobExecutor() == null) {
+                    engine.setJobExecutor(new DefaultJobExecutor());
+                }
+                engine.getJobExecutor().setLockOwner(settings.nodeName()); // tells in the job table which node holds a timer
+            }
+        });
         return configuration.buildProcessEngine();
     }
 

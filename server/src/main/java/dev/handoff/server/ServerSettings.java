@@ -26,6 +26,7 @@ record ServerSettings(
         int jobThreads,
         Duration jobWait,
         Duration jobLockTime,
+        int jobsPerTransaction,
         JobsProfile jobsProfile,
         String host,
         Duration shutdownGrace) {
@@ -57,6 +58,7 @@ record ServerSettings(
                 config.integer("handoff.jobs.threads", 4, 1, 256),
                 config.duration("handoff.jobs.wait", Duration.ofMillis(500)),
                 config.duration("handoff.jobs.lock-time", Duration.ofMinutes(5)),
+                config.integer("handoff.jobs.per-transaction", 8, 1, 1_000),
                 JobsProfile.named(config.string(JobsProfile.KEY, JobsProfile.TUNED.wireName)),
                 config.string("handoff.host", "0.0.0.0"),
                 config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)));

@@ -30,6 +30,7 @@ class ServerSettingsTest {
         assertThat(settings.jobsPerAcquisition()).isEqualTo(30);
         assertThat(settings.jobThreads()).isEqualTo(4);
         assertThat(settings.jobWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.jobsPerTransaction()).isEqualTo(8);
         assertThat(settings.jobsProfile()).isEqualTo(ServerSettings.JobsProfile.TUNED);
     }
 
@@ -74,6 +75,7 @@ class ServerSettingsTest {
             "HANDOFF_PORT            | 70000    | handoff.port (HANDOFF_PORT) must be between 0 and 65535, was 70000",
             "HANDOFF_EXPIRY_DEFAULT  | 24h      | handoff.expiry.default (HANDOFF_EXPIRY_DEFAULT) must be an ISO-8601 duration such as PT24H, was 24h",
             "HANDOFF_JOBS_WAIT       | PT0S     | handoff.jobs.wait (HANDOFF_JOBS_WAIT) must be positive, was PT0S",
+            "HANDOFF_JOBS_PER_TRANSACTION | 0   | handoff.jobs.per-transaction (HANDOFF_JOBS_PER_TRANSACTION) must be between 1 and 1000, was 0",
             "HANDOFF_JOBS_PROFILE    | fast     | handoff.jobs.profile (HANDOFF_JOBS_PROFILE) must be tuned or engine-defaults, was fast",
             "HANDOFF_CHAIN_MAX_DEPTH | -1       | handoff.chain.max-depth (HANDOFF_CHAIN_MAX_DEPTH) must be between 0 and 1000, was -1"})
     void an_unusable_setting_is_refused_with_its_name_and_why(String variable, String value, String message) {

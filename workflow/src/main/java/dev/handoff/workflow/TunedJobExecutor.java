@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * The job executor's pace that {@link HandoffEnginePlugin} sets on the tuned profile, as an engine
  * plugin of its own: an engine without handoffs (the benchmark's Camunda peer, or a BPM team's
- * other processes) can run its timers the same way.
+ * other processes) can run its timers the same way. An engine that has no job executor yet gets
+ * one that fires the jobs of a round in groups ({@link BatchedJobExecutor}); one the engine was
+ * given keeps firing a job per transaction, paced the same.
  */
 public final class TunedJobExecutor extends AbstractProcessEnginePlugin {
 
@@ -26,7 +28,9 @@ public final class TunedJobExecutor extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         JobExecutor jobExecutor = configuration.getJobExecutor();
         if (jobExecutor == null) {
-            jobExecutor = new DefaultJobExecutor();
+            jobExecutor = pace.jobsPerTransaction() > 1
+                    ? new BatchedJobExecutor(pace.jobsPerTransaction())
+                    : new DefaultJobExecutor();
             configuration.setJobExecutor(jobExecutor);
         }
         jobExecutor.setMaxJobsPerAcquisition(pace.maxJobsPerAcquisition());

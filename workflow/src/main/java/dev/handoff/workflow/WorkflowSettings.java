@@ -25,7 +25,8 @@ public record WorkflowSettings(String historyLevel, Duration historyTimeToLive, 
 
     /**
      * Audit history kept 30 days, cleaned up at night; timers fetched 30 at a time by 4 threads
-     * (design.md, trap 4); no default tenant; approvers in the group {@code handoff-approvers}.
+     * (design.md, trap 4) and fired 8 to a transaction; no default tenant; approvers in the group
+     * {@code handoff-approvers}.
      */
     public static final WorkflowSettings DEFAULTS = new WorkflowSettings("audit", Duration.ofDays(30),
             Optional.of(new CleanupWindow(LocalTime.of(1, 0), LocalTime.of(5, 0))), JobExecution.TUNED,
@@ -95,18 +96,20 @@ public record WorkflowSettings(String historyLevel, Duration historyTimeToLive, 
          * @param threads               threads that execute jobs
          * @param idleWait              wait after an acquisition that found nothing to do
          * @param lockTime              how long a node owns a job it acquired (another node retries it after that)
+         * @param jobsPerTransaction    acquired jobs fired together in one transaction; 1 is Camunda's way, one each
          */
-        record Tuned(int maxJobsPerAcquisition, int threads, Duration idleWait, Duration lockTime)
-                implements JobExecution {
+        record Tuned(int maxJobsPerAcquisition, int threads, Duration idleWait, Duration lockTime,
+                     int jobsPerTransaction) implements JobExecution {
 
-            public static final Tuned DEFAULTS = new Tuned(30, 4, Duration.ofMillis(500), Duration.ofMinutes(5));
+            public static final Tuned DEFAULTS = new Tuned(30, 4, Duration.ofMillis(500), Duration.ofMinutes(5), 8);
 
             public Tuned {
                 Objects.requireNonNull(idleWait, "idleWait");
                 Objects.requireNonNull(lockTime, "lockTime");
-                if (maxJobsPerAcquisition < 1 || threads < 1) {
-                    throw new IllegalArgumentException("the job executor needs at least one job per acquisition "
-                            + "and one thread: " + maxJobsPerAcquisition + ", " + threads);
+                if (maxJobsPerAcquisition < 1 || threads < 1 || jobsPerTransaction < 1) {
+                    throw new IllegalArgumentException("the job executor needs at least one job per acquisition, "
+                            + "one thread and one job per transaction: " + maxJobsPerAcquisition + ", " + threads
+                            + ", " + jobsPerTransaction);
                 }
                 if (idleWait.isNegative() || idleWait.isZero() || lockTime.isNegative() || lockTime.isZero()) {
                     throw new IllegalArgumentException("idle wait and lock time must be positive: " + idleWait

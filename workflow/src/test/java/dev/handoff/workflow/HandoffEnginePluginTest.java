@@ -119,10 +119,13 @@ class HandoffEnginePluginTest {
                         (Supplier<?>) () -> defaults.withHistory("audit", Duration.ofDays(-1))),
                 Arguments.of("no job executor threads",
                         (Supplier<?>) () -> new WorkflowSettings.JobExecution.Tuned(30, 0, Duration.ofMillis(500),
-                                Duration.ofMinutes(5))),
+                                Duration.ofMinutes(5), 8)),
                 Arguments.of("no wait between idle acquisitions",
                         (Supplier<?>) () -> new WorkflowSettings.JobExecution.Tuned(30, 4, Duration.ZERO,
-                                Duration.ofMinutes(5))));
+                                Duration.ofMinutes(5), 8)),
+                Arguments.of("no job per transaction",
+                        (Supplier<?>) () -> new WorkflowSettings.JobExecution.Tuned(30, 4, Duration.ofMillis(500),
+                                Duration.ofMinutes(5), 0)));
     }
 
     @ParameterizedTest(name = "{0}")
