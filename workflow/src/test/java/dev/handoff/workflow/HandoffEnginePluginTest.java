@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -105,6 +107,35 @@ class HandoffEnginePluginTest {
                 assertThat(pool.getQueueSize()).isEqualTo(asShipped.getQueueSize()).isEqualTo(3);
                 assertThat(pool.getRejectedJobsHandler()).isInstanceOf(NotifyAcquisitionRejectedJobsHandler.class);
             });
+            assertThat(jobExecutor).as("one job per transaction").isNotInstanceOf(BatchedJobExecutor.class);
+        }
+    }
+
+    @Test
+    void jobs_written_without_a_due_date_get_one_when_an_engine_on_the_tuned_profile_starts() {
+        try (TestDatabase database = TestDatabase.fresh()) {
+            // given: on Camunda's defaults an asynchronous continuation is written with no due date
+            String jobId;
+            try (EngineWorld defaults = EngineWorld.open(database.settings(),
+                    WorkflowSettings.DEFAULTS.withJobExecution(WorkflowSettings.JobExecution.ENGINE_DEFAULTS))) {
+                defaults.repository().createDeployment()
+                        .addModelInstance("undated.bpmn", Bpmn.createExecutableProcess("undated")
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent().serviceTask().camundaAsyncBefore().camundaExpression("${true}")
+                                .endEvent().done())
+                        .deploy();
+                defaults.runtime().startProcessInstanceByKey("undated");
+                Job job = defaults.management().createJobQuery().processDefinitionKey("undated").singleResult();
+                assertThat(job.getDuedate()).isNull();
+                jobId = job.getId();
+            }
+
+            // when
+            try (EngineWorld tuned = EngineWorld.open(database.settings(), WorkflowSettings.DEFAULTS)) {
+
+                // then: acquisition by due date finds it
+                assertThat(tuned.management().createJobQuery().jobId(jobId).singleResult().getDuedate()).isNotNull();
+            }
         }
     }
 
