@@ -36,7 +36,8 @@ public final class Main {
               handoff.db.connection-timeout, handoff.region, handoff.expiry.default,
               handoff.chain.max-depth, handoff.node.name, handoff.history.level, handoff.history.ttl,
               handoff.jobs.per-acquisition, handoff.jobs.threads, handoff.jobs.wait,
-              handoff.jobs.lock-time, handoff.shutdown.grace
+              handoff.jobs.lock-time, handoff.jobs.per-transaction, handoff.jobs.profile,
+              handoff.shutdown.grace
 
             Durations are ISO-8601 (PT24H, PT0.5S). See README.md.
             """;
