@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http2.Http2AddOn;
@@ -158,13 +157,10 @@ final class HandoffNode implements AutoCloseable {
         configuration.setProcessEngineName("handoff");
         configuration.setJobExecutorActivate(true);
         configuration.getProcessEnginePlugins().add(plugin);
-        // after the handoff plugin, which brings a job executor of its own on the tuned profile
         configuration.getProcessEnginePlugins().add(new AbstractProcessEnginePlugin() {
+            /** After init, whichever job executor the engine ended up with (the plugin's or Camunda's), before it starts. */
             @Override
-            public void preInit(ProcessEngineConfigurationImpl engine) {
-                if (engine.getJobExecutor() == null) {
-                    engine.setJobExecutor(new DefaultJobExecutor());
-                }
+            public void postInit(ProcessEngineConfigurationImpl engine) {
                 engine.getJobExecutor().setLockOwner(settings.nodeName()); // tells in the job table which node holds a timer
             }
         });

@@ -94,8 +94,7 @@ class BatchedJobExecutorTest {
     @Test
     void a_fault_in_one_timer_of_a_group_fails_none_of_the_others_and_costs_no_timer_a_retry() throws Exception {
         try (TestDatabase database = TestDatabase.fresh("batched_jobs_");
-             EngineWorld world = EngineWorld.open(database.settings(), ONLY_TIMERS,
-                     BatchedJobExecutorTest::countJobs)) {
+             EngineWorld world = EngineWorld.open(database.settings(), ONLY_TIMERS, EngineWorld::countJobs)) {
             // given: the first expiry fails, once
             Tenant tenant = EngineWorld.aTenant();
             List<Handoff> handoffs = dueNow(world, tenant, DUE_TOGETHER);
@@ -106,8 +105,8 @@ class BatchedJobExecutorTest {
 
             // then: its group was rolled back and fired again one timer at a time
             assertThat(world.faults.injected()).isEqualTo(1);
-            assertThat(jobMeter(world, Metrics.JOB_FAILED)).as("timers charged a retry").isZero();
-            assertThat(jobMeter(world, Metrics.JOB_SUCCESSFUL)).isEqualTo(DUE_TOGETHER);
+            assertThat(world.jobMeter(Metrics.JOB_FAILED)).as("timers charged a retry").isZero();
+            assertThat(world.jobMeter(Metrics.JOB_SUCCESSFUL)).isEqualTo(DUE_TOGETHER);
             handoffs.forEach(handoff -> assertThat(world.eventsOf(handoff))
                     .containsExactly("handoff.created", "handoff.expired"));
             assertThat(world.runtime().createIncidentQuery().count()).as("incidents").isZero();
@@ -121,9 +120,7 @@ class BatchedJobExecutorTest {
                 .mapToObj(i -> world.create(EngineWorld.aHandoff(tenant, i % 2 == 0,
                         EngineWorld.inAMoment(Duration.ofHours(1)), "Handoff " + i + " of a group.")))
                 .toList();
-        Date now = new Date();
-        world.management().createJobQuery().timers().list()
-                .forEach(timer -> world.management().setJobDuedate(timer.getId(), now));
+        world.timersDueAt(new Date());
         return handoffs;
     }
 
@@ -135,17 +132,6 @@ class BatchedJobExecutorTest {
         } finally {
             world.jobExecutor().shutdown();
         }
-    }
-
-    /** Camunda counts job outcomes in memory; nothing is written to its metrics table. */
-    private static void countJobs(ProcessEngineConfigurationImpl configuration) {
-        configuration.setMetricsEnabled(true);
-        configuration.setDbMetricsReporterActivate(false);
-    }
-
-    private static long jobMeter(EngineWorld world, String name) {
-        return ((ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration()).getMetricsRegistry()
-                .getDbMeterByName(name).get();
     }
 
     /** Counts the expiries each engine command ran: a group of timers shares one command. */

@@ -1,8 +1,6 @@
 package dev.handoff.workflow;
 
 import dev.handoff.domain.model.Tenant;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.metrics.MetricsRegistry;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.Metrics;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +22,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +97,7 @@ class ExpiryWaveTest {
              EngineWorld world = EngineWorld.open(database.settings(),
                      WorkflowSettings.DEFAULTS.withJobExecution(jobExecution(profile))
                              // no history cleanup job, which fires inside its nightly window and counts as a job
-                             .withCleanupWindow(Optional.empty()), ExpiryWaveTest::countJobs,
+                             .withCleanupWindow(Optional.empty()), EngineWorld::countJobs,
                      ExpiryWaveTest::engineClock)) {
             // given: a small wave compiles the engine's hot paths
             warmUp(world);
@@ -153,9 +150,7 @@ class ExpiryWaveTest {
     private static void warmUp(EngineWorld world) throws Exception {
         Tenant tenant = EngineWorld.aTenant();
         create(world, tenant, WARM_UP, engineClock().plus(Duration.ofHours(1)));
-        Date now = ClockUtil.getCurrentTime();
-        world.management().createJobQuery().timers().list()
-                .forEach(timer -> world.management().setJobDuedate(timer.getId(), now));
+        world.timersDueAt(ClockUtil.getCurrentTime());
         expireAll(world, WARM_UP);
     }
 
@@ -217,17 +212,9 @@ class ExpiryWaveTest {
         };
     }
 
-    /** Camunda counts acquisitions and job outcomes in memory; nothing is written to its metrics table. */
-    private static void countJobs(ProcessEngineConfigurationImpl configuration) {
-        configuration.setMetricsEnabled(true);
-        configuration.setDbMetricsReporterActivate(false);
-    }
-
     private static Map<String, Long> jobMeters(EngineWorld world) {
-        MetricsRegistry registry = ((ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration())
-                .getMetricsRegistry();
         Map<String, Long> meters = new LinkedHashMap<>();
-        JOB_METERS.forEach(name -> meters.put(name, registry.getDbMeterByName(name).get()));
+        JOB_METERS.forEach(name -> meters.put(name, world.jobMeter(name)));
         return meters;
     }
 
