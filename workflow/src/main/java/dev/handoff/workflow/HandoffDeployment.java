@@ -1,6 +1,6 @@
 package dev.handoff.workflow;
 
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -20,7 +20,9 @@ import java.util.List;
  * <p>With the time to live written in {@value HandoffEnginePlugin#BPMN_RESOURCE} (the default) the
  * file is deployed as it is. Only another time to live needs Camunda's BPMN model to rewrite it,
  * whose first use in a process (schemas compiled, document validated and written again) took a
- * third of a second at every start, on the path to serving.
+ * third of a second at every start, on the path to serving. For the same reason a restart finds the
+ * deployed definition without a definition query, which reads the BPMN into that model for its
+ * documentation.
  */
 final class HandoffDeployment {
 
@@ -35,8 +37,8 @@ final class HandoffDeployment {
     }
 
     /** Deploys the process unless it is there as it is, and returns the id of its definition. */
-    String deployTo(RepositoryService repository) {
-        DeploymentBuilder deployment = repository.createDeployment()
+    String deployTo(ProcessEngineConfigurationImpl engine) {
+        DeploymentBuilder deployment = engine.getRepositoryService().createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .source("HandoffEnginePlugin")
                 .enableDuplicateFiltering(false);
@@ -53,12 +55,12 @@ final class HandoffDeployment {
         if (deployed != null && !deployed.isEmpty()) {
             return deployed.get(0).getId();
         }
-        // filtered out as a duplicate of the latest deployment, whose definition is the latest version
-        return repository.createProcessDefinitionQuery()
-                .processDefinitionKey(HandoffEnginePlugin.PROCESS_KEY)
-                .latestVersion()
-                .singleResult()
-                .getId();
+        // filtered out as a duplicate of the latest deployment, whose definition is the latest version;
+        // parsed into the engine's deployment cache here, as a deployment does, not at the first create
+        return engine.getCommandExecutorTxRequired().execute(command -> command.getProcessEngineConfiguration()
+                .getDeploymentCache()
+                .findDeployedLatestProcessDefinitionByKey(HandoffEnginePlugin.PROCESS_KEY)
+                .getId());
     }
 
     private BpmnModelInstance modelWithTimeToLive() {

@@ -114,7 +114,7 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
         database.ensureIndex(EngineDatabase.TASK_PARENT);
         TunedJobExecutor.prepareDueDates(engine, database);
         process.startsDefinition(new HandoffDeployment(settings.historyTimeToLive())
-                .deployTo(engine.getRepositoryService()));
+                .deployTo((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));
     }
 
     private void shareTheDomainsTransactions(ProcessEngineConfigurationImpl configuration) {

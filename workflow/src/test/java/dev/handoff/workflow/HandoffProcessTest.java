@@ -6,6 +6,8 @@ import dev.handoff.domain.model.InvalidInput;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.model.Transition;
 import dev.handoff.domain.port.in.HandoffAction;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -66,9 +68,15 @@ class HandoffProcessTest {
 
             // when
             try (EngineWorld second = EngineWorld.open(database.settings())) {
-                Handoff handoff = second.create(tenant, true);
+                // then: the definition it found was parsed as the engine was built, without Camunda's
+                // BPMN model (a definition query would read it into one, schema validation and all)
+                DeploymentCache cache = ((ProcessEngineConfigurationImpl) second.engine.getProcessEngineConfiguration())
+                        .getDeploymentCache();
+                assertThat(cache.getProcessDefinitionCache().get(deployed)).isNotNull();
+                assertThat(cache.getBpmnModelInstanceCache().get(deployed)).isNull();
 
-                // then
+                // and new handoffs start in it
+                Handoff handoff = second.create(tenant, true);
                 assertThat(second.runningProcessOf(handoff).getProcessDefinitionId()).isEqualTo(deployed);
                 assertThat(second.waitingAt(handoff)).containsExactly("decide");
                 assertThat(second.repository().createProcessDefinitionQuery()
