@@ -10,9 +10,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * {@code bin/handoff bench [--quick]}: starts Handoff, the floor and the Camunda peer one after
- * the other on each database, drives them over HTTP from this JVM, and prints one Markdown report
- * (also written to a file). Exits 1 if any measurement had an error, after printing everything.
+ * {@code bin/handoff bench [--quick]}: starts Handoff, the floor and the Camunda peer side by side
+ * on each database, drives them over HTTP from this JVM, and prints one Markdown report (also
+ * written to a file). Exits 1 if any measurement had an error, after printing everything.
  */
 public final class Bench {
 

@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /**
- * Everything measured on one kind of database, one system at a time: Handoff's cells, the expiry
- * waves, the memory run, then the floor's and the Camunda peer's cells. On the embedded database,
+ * Everything measured on one kind of database: the cells of Handoff, the floor and the Camunda peer
+ * side by side, then the expiry waves, the memory run and the start times. On the embedded database,
  * Handoff's data directory is first started empty and then again after seeding: the two start times.
  */
 final class DatabaseRun {
@@ -52,7 +53,6 @@ final class DatabaseRun {
 
     void run() {
         attempt("prepare Handoff's database", this::prepare).ifPresent(this::measureHandoff);
-        step("measure the floor and the Camunda peer", this::referenceCells);
         if (measuresWaves && volumes.freshServerPerWave()) {
             step("the Camunda peer's expiry wave", this::peerWave);
         }
@@ -61,7 +61,7 @@ final class DatabaseRun {
     private void measureHandoff(Prepared handoff) {
         Database database = handoff.database();
         Keys keys = handoff.keys();
-        step("measure Handoff", () -> handoffCells(database, keys));
+        step("measure Handoff, the floor and the Camunda peer", () -> cells(database, keys));
         if (measuresWaves && volumes.freshServerPerWave()) {
             step("expiry wave with " + JobSettings.OURS.label(),
                     () -> waveOnFreshServer(database, JobSettings.OURS, keys.waveOurs()));
@@ -119,20 +119,36 @@ final class DatabaseRun {
         }
     }
 
-    /** The cells on one server; in a quick run, our expiry wave follows on the same server. */
-    private void handoffCells(Database database, Keys keys) throws Exception {
+    /**
+     * Every cell, with Handoff's server and the references' running side by side: each operation at
+     * each concurrency is measured on every system that has it, one right after the other, so that a
+     * ratio compares figures taken a minute apart rather than a quarter of an hour, on a machine
+     * whose speed drifts. In a quick run, our expiry wave follows on the same server.
+     */
+    private void cells(Database database, Keys keys) throws Exception {
+        Database peerDatabase = databases.create(kind, "peer");
         RunningSystem server = launcher.handoff("handoff-" + kind.option(), database, Map.of());
         try {
             Progress.say("%s: Handoff ready in %s s", kind.option(), Figures.seconds(StartTime.seconds(server)));
             if (embedded()) {
                 results.startedExisting(StartTime.seconds(server));
             }
-            Http.Endpoint endpoint = http.endpoint(server.baseUrl(), keys.load());
-            int page = Json.size(endpoint.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
-            Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
-            measure(database, List.of(CreateHandoffs.handoff(endpoint), new HandoffLifecycles(endpoint),
-                    new ListHandoffs(endpoint, Seeder.recipients(volumes.listRows())),
-                    new HandoffStateWrites(endpoint, Tenants.LOAD.accountId(), Tenants.LOAD.projectId())));
+            RunningSystem peer = launcher.peer("peer-" + kind.option(), peerDatabase);
+            try {
+                Progress.say("%s: floor and peer ready in %s s", kind.option(),
+                        Figures.seconds(peer.startedIn().toNanos() / 1e9));
+                Http.Endpoint ours = http.endpoint(server.baseUrl(), keys.load());
+                Http.Endpoint references = http.endpoint(peer.baseUrl(), null);
+                int page = Json.size(ours.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
+                Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
+                measure(List.of(CreateHandoffs.handoff(ours), CreateHandoffs.floor(references),
+                                new PeerCreates(references), new HandoffLifecycles(ours), new PeerLifecycles(references),
+                                new ListHandoffs(ours, Seeder.recipients(volumes.listRows())),
+                                new HandoffStateWrites(ours, Tenants.LOAD.accountId(), Tenants.LOAD.projectId())),
+                        scenario -> scenario.system() == SystemKind.HANDOFF ? database : peerDatabase);
+            } finally {
+                peer.stop();
+            }
             if (measuresWaves && !volumes.freshServerPerWave()) {
                 step("expiry wave with " + JobSettings.OURS.label(),
                         () -> wave(database, server, JobSettings.OURS, keys.waveOurs()));
@@ -195,44 +211,37 @@ final class DatabaseRun {
                 Figures.percent(memory.gcShare()), Figures.megabytes(memory.peakRssMegabytes()));
     }
 
-    private void referenceCells() throws Exception {
-        Database database = databases.create(kind, "peer");
-        RunningSystem peer = launcher.peer("peer-" + kind.option(), database);
-        try {
-            Progress.say("%s: floor and peer ready in %s s", kind.option(),
-                    Figures.seconds(peer.startedIn().toNanos() / 1e9));
-            Http.Endpoint endpoint = http.endpoint(peer.baseUrl(), null);
-            measure(database, List.of(CreateHandoffs.floor(endpoint), new PeerCreates(endpoint),
-                    new PeerLifecycles(endpoint)));
-        } finally {
-            peer.stop();
-        }
-    }
-
-    /** One system's cells, after its warm-up. */
-    private void measure(Database database, List<Scenario> scenarios) throws SQLException {
+    /**
+     * The scenarios' cells after their warm-up: by operation, then concurrency, then system, in the
+     * order given; each cell on a settled database ({@code databaseOf} the scenario's system).
+     */
+    private void measure(List<Scenario> scenarios, Function<Scenario, Database> databaseOf) throws SQLException {
         if (!volumes.systemWarmUp().isZero()) {
             Progress.say("%s: warming up, %d s per scenario", kind.option(), volumes.systemWarmUp().toSeconds());
             for (Scenario scenario : scenarios) {
                 LoadRun.run(kind, scenario, Volumes.TARGET_CONCURRENCY, Duration.ZERO, volumes.systemWarmUp());
             }
         }
-        for (Scenario scenario : scenarios) {
-            measure(database, scenario);
+        for (ScenarioKind operation : ScenarioKind.values()) {
+            for (int concurrency : volumes.concurrencies()) {
+                for (Scenario scenario : scenarios) {
+                    if (scenario.kind() == operation) {
+                        databaseOf.apply(scenario).settle();
+                        measure(scenario, concurrency);
+                    }
+                }
+            }
         }
     }
 
-    private void measure(Database database, Scenario scenario) throws SQLException {
-        for (int concurrency : volumes.concurrencies()) {
-            database.settle();
-            CellResult cell = LoadRun.run(kind, scenario, concurrency, volumes.warmUp(), volumes.window());
-            results.add(cell);
-            Progress.say("%s: %s %s c=%d: %s ops/s, p99 %s ms, %d errors", kind.option(), scenario.system().label(),
-                    scenario.kind().label(), concurrency, Figures.rate(cell.operationsPerSecond()),
-                    Figures.millis(cell.latency().p99Millis()), cell.errors());
-            if (!cell.firstError().isEmpty()) {
-                Progress.say("%s:   first error: %s", kind.option(), cell.firstError());
-            }
+    private void measure(Scenario scenario, int concurrency) {
+        CellResult cell = LoadRun.run(kind, scenario, concurrency, volumes.warmUp(), volumes.window());
+        results.add(cell);
+        Progress.say("%s: %s %s c=%d: %s ops/s, p99 %s ms, %d errors", kind.option(), scenario.system().label(),
+                scenario.kind().label(), concurrency, Figures.rate(cell.operationsPerSecond()),
+                Figures.millis(cell.latency().p99Millis()), cell.errors());
+        if (!cell.firstError().isEmpty()) {
+            Progress.say("%s:   first error: %s", kind.option(), cell.firstError());
         }
     }
 

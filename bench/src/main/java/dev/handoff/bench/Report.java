@@ -27,6 +27,8 @@ final class Report {
                 .append(" from the load generator's own JVM; a warm-up of ").append(seconds(volumes.warmUp()))
                 .append(" s and until every user has finished one operation, then ").append(seconds(volumes.window()))
                 .append(" s measured (the operations that end inside it)\n");
+        out.append("- Handoff's server and the references' run side by side: each operation at each c is measured")
+                .append(" on Handoff, the floor and the peer one right after the other\n");
         if (!volumes.systemWarmUp().isZero()) {
             out.append("- Before its first cell, each server runs each of its scenarios for ")
                     .append(seconds(volumes.systemWarmUp())).append(" s at c = ").append(Volumes.TARGET_CONCURRENCY)

@@ -1,5 +1,6 @@
 package dev.handoff.bench;
 
+import java.util.Comparator;
 import java.util.List;
 
 /** The one throughput and latency table, with each Handoff cell against the peer and the floor. */
@@ -23,7 +24,11 @@ final class ResultTable {
         Ratios ratios = new Ratios(cells);
         StringBuilder out = new StringBuilder("## Throughput and latency\n\n");
         out.append(HEADER).append("\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (CellResult cell : cells) {
+        // measured by operation and concurrency across the systems; shown system by system
+        List<CellResult> bySystem = cells.stream().sorted(Comparator.comparing(CellResult::database)
+                .thenComparing(CellResult::system).thenComparing(CellResult::scenario)
+                .thenComparingInt(CellResult::concurrency)).toList();
+        for (CellResult cell : bySystem) {
             out.append(Report.row(cell.database().option(), cell.scenario().label(), cell.system().label(),
                     Integer.toString(cell.concurrency()), Figures.rate(cell.operationsPerSecond()),
                     Figures.millis(cell.latency().p50Millis()), Figures.millis(cell.latency().p99Millis()),
