@@ -317,10 +317,15 @@ final class EngineWorld implements AutoCloseable {
         return runtime().createProcessInstanceQuery().superProcessInstanceId(caller.getId()).singleResult();
     }
 
+    /** The engine's configuration, for what the public API does not show (job executor, caches, metrics). */
+    ProcessEngineConfigurationImpl configuration() {
+        return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    }
+
     // ---- the job executor, for the tests that need it running
 
     JobExecutor jobExecutor() {
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+        return configuration().getJobExecutor();
     }
 
     /** For {@link #open}'s {@code adjust}: Camunda counts job outcomes in memory; nothing goes to its metrics table. */
@@ -331,8 +336,7 @@ final class EngineWorld implements AutoCloseable {
 
     /** One of Camunda's job counters ({@code Metrics.JOB_*}), in an engine opened with {@link #countJobs}. */
     long jobMeter(String name) {
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getMetricsRegistry()
-                .getDbMeterByName(name).get();
+        return configuration().getMetricsRegistry().getDbMeterByName(name).get();
     }
 
     /** Moves the due date of every timer to {@code due}. */

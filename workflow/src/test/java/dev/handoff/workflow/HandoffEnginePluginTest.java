@@ -37,8 +37,7 @@ class HandoffEnginePluginTest {
     @Test
     void the_engine_runs_on_the_domains_transaction_bound_data_source_in_the_domains_units_of_work() {
         // when
-        ProcessEngineConfigurationImpl configuration =
-                (ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration();
+        ProcessEngineConfigurationImpl configuration = world.configuration();
 
         // then
         assertThat(configuration.getDataSource()).isSameAs(world.persistence.transactionBoundDataSource());

@@ -6,7 +6,6 @@ import dev.handoff.domain.model.InvalidInput;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.model.Transition;
 import dev.handoff.domain.port.in.HandoffAction;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -70,8 +69,7 @@ class HandoffProcessTest {
             try (EngineWorld second = EngineWorld.open(database.settings())) {
                 // then: the definition it found was parsed as the engine was built, without Camunda's
                 // BPMN model (a definition query would read it into one, schema validation and all)
-                DeploymentCache cache = ((ProcessEngineConfigurationImpl) second.engine.getProcessEngineConfiguration())
-                        .getDeploymentCache();
+                DeploymentCache cache = second.configuration().getDeploymentCache();
                 assertThat(cache.getProcessDefinitionCache().get(deployed)).isNotNull();
                 assertThat(cache.getBpmnModelInstanceCache().get(deployed)).isNull();
 

@@ -8,7 +8,6 @@ import dev.handoff.domain.model.Tenant;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -97,7 +96,7 @@ class MeasuredTrapsTest {
     void trap_2_hsqldb_checkpoints_while_timers_fire_do_not_hang_the_engine() throws Exception {
         assumeTrue(TestDatabase.runsOnHsqldb(), "HSQLDB's checkpoint is the trap");
         // given
-        assertThat(configuration().getIdGenerator()).isInstanceOf(StrongUuidGenerator.class);
+        assertThat(world.configuration().getIdGenerator()).isInstanceOf(StrongUuidGenerator.class);
         List<Handoff> handoffs = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             handoffs.add(world.create(EngineWorld.aHandoff(tenant, i % 2 == 0,
@@ -136,7 +135,7 @@ class MeasuredTrapsTest {
     void trap_4_the_job_executor_reads_only_due_timers_through_an_index_on_the_due_date() throws SQLException {
         // when
         List<String> indexedColumns = leadingIndexColumns("ACT_RU_JOB");
-        var configuration = (ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration();
+        var configuration = world.configuration();
 
         // then the acquisition query is "due date <= now, earliest first", a range of that index
         assertThat(indexedColumns).contains("DUEDATE_");
@@ -289,10 +288,6 @@ class MeasuredTrapsTest {
         assertThatThrownBy(() -> EngineFailures.moving(new HandoffId(UUID.randomUUID()), () -> {
             throw bug;
         })).isSameAs(bug);
-    }
-
-    private ProcessEngineConfigurationImpl configuration() {
-        return (ProcessEngineConfigurationImpl) world.engine.getProcessEngineConfiguration();
     }
 
     private int checkpointUntil(AtomicBoolean checkpointing) throws SQLException {
