@@ -4,12 +4,14 @@ import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.out.IdempotencyKeys;
 import org.hibernate.Session;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Idempotency keys in the {@code idempotency_key} table, keyed by tenant and key. Two requests
  * racing with one new key both insert; the second to commit violates the primary key and ends
- * as a Conflict, so a key never points at two handoffs.
+ * as a Conflict, so a key never points at two handoffs. Forgetting reads the oldest entries from
+ * the {@code idempotency_key_by_age} index.
  */
 final class HibernateIdempotencyKeys implements IdempotencyKeys {
 
@@ -39,5 +41,17 @@ final class HibernateIdempotencyKeys implements IdempotencyKeys {
         } else {
             stored.takeChangesFrom(entry);
         }
+    }
+
+    @Override
+    public int forgetRecordedBefore(Instant cutoff, int limit) {
+        return sessions.current()
+                .createNativeMutationQuery("delete from idempotency_key"
+                        + " where (account_id, project_id, idempotency_key) in ("
+                        + " select account_id, project_id, idempotency_key from idempotency_key"
+                        + " where created_at < :cutoff order by created_at limit :limit)")
+                .setParameter("cutoff", Instants.stored(cutoff))
+                .setParameter("limit", limit)
+                .executeUpdate();
     }
 }

@@ -522,6 +522,33 @@ abstract class RepositoryContract {
     }
 
     @Test
+    void idempotency_keys_recorded_before_a_cutoff_are_forgotten_oldest_first_across_tenants() {
+        // given: long before the entries of the other tests, so that theirs are never forgotten here
+        Instant longAgo = Instant.parse("2001-02-03T04:05:06.789Z");
+        Tenant one = aTenant();
+        Tenant other = aTenant();
+        Function<Integer, IdempotencyKeys.Entry> recordedAt = seconds -> new IdempotencyKeys.Entry(
+                seconds % 2 == 0 ? one : other, "key-" + seconds, "f".repeat(64), Fixtures.anId(),
+                longAgo.plusSeconds(seconds));
+        List<IdempotencyKeys.Entry> entries = List.of(recordedAt.apply(3), recordedAt.apply(0),
+                recordedAt.apply(2), recordedAt.apply(1), recordedAt.apply(10));
+        entries.forEach(entry -> inUnit(() -> persistence.idempotencyKeys().put(entry)));
+        Instant cutoff = longAgo.plusSeconds(5);
+
+        // when
+        int firstBatch = inUnit(() -> persistence.idempotencyKeys().forgetRecordedBefore(cutoff, 2));
+
+        // then
+        assertThat(firstBatch).isEqualTo(2);
+        assertThat(entries).filteredOn(entry -> inUnit(() -> persistence.idempotencyKeys()
+                        .find(entry.tenant(), entry.key())).isPresent())
+                .extracting(IdempotencyKeys.Entry::key).containsExactlyInAnyOrder("key-3", "key-2", "key-10");
+        assertThat(inUnit(() -> persistence.idempotencyKeys().forgetRecordedBefore(cutoff, 100))).isEqualTo(2);
+        assertThat(inUnit(() -> persistence.idempotencyKeys().forgetRecordedBefore(cutoff, 100))).isZero();
+        assertThat(inUnit(() -> persistence.idempotencyKeys().find(one, "key-10"))).isPresent();
+    }
+
+    @Test
     void two_requests_racing_with_one_new_idempotency_key_leave_one_entry_and_a_conflict() throws Exception {
         // given
         Tenant tenant = aTenant();

@@ -43,14 +43,16 @@ final class HandoffNode implements AutoCloseable {
     private final ProcessEngine engine;
     private final HttpServer http;
     private final Optional<AdminAccess> admin;
+    private final IdempotencyKeySweep idempotencySweep;
 
     private HandoffNode(ServerSettings settings, HandoffPersistence persistence, ProcessEngine engine, HttpServer http,
-                        Optional<AdminAccess> admin) {
+                        Optional<AdminAccess> admin, IdempotencyKeySweep idempotencySweep) {
         this.settings = settings;
         this.persistence = persistence;
         this.engine = engine;
         this.http = http;
         this.admin = admin;
+        this.idempotencySweep = idempotencySweep;
     }
 
     static HandoffNode start(ServerSettings settings) {
@@ -87,7 +89,8 @@ final class HandoffNode implements AutoCloseable {
                     if (!settings.embedded()) {
                         AutovacuumCheck.warnIfOff(persistence.dataSource(), log());
                     }
-                    return new HandoffNode(settings, persistence, engine, http, admin);
+                    return new HandoffNode(settings, persistence, engine, http, admin,
+                            IdempotencyKeySweep.start(application.forgetIdempotencyKeys(), settings.idempotencySweep()));
                 } catch (RuntimeException | Error failure) {
                     engine.close();
                     throw unwrapped(failure);
@@ -114,7 +117,10 @@ final class HandoffNode implements AutoCloseable {
         return http.getListener("grizzly").getPort();
     }
 
-    /** Stops taking requests, lets running ones finish, stops the job executor, closes the database. */
+    /**
+     * Stops taking requests, lets running ones finish, stops sweeping idempotency keys, stops the job
+     * executor, closes the database.
+     */
     @Override
     public void close() {
         log().info("Shutting down: finishing running requests (up to {})", settings.shutdownGrace());
@@ -127,6 +133,7 @@ final class HandoffNode implements AutoCloseable {
             log().warn("Requests still running after the grace period; stopping anyway");
         }
         http.shutdownNow();
+        idempotencySweep.close();
         admin.ifPresent(AdminAccess::withdraw);
         engine.close();
         persistence.close();

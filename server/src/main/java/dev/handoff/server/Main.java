@@ -37,7 +37,7 @@ public final class Main {
               handoff.chain.max-depth, handoff.node.name, handoff.history.level, handoff.history.ttl,
               handoff.jobs.per-acquisition, handoff.jobs.threads, handoff.jobs.wait,
               handoff.jobs.lock-time, handoff.jobs.per-transaction, handoff.jobs.profile,
-              handoff.shutdown.grace
+              handoff.shutdown.grace, handoff.idempotency.sweep
 
             Durations are ISO-8601 (PT24H, PT0.5S). See README.md.
             """;

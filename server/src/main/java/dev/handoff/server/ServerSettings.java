@@ -8,7 +8,8 @@ import java.util.Optional;
  * Everything a node is configured with, read from {@link Configuration}. Defaults give the embedded
  * single node: HSQLDB under {@code ./data}, port 8080.
  *
- * @param database PostgreSQL when {@code handoff.db.url} is set; the embedded HSQLDB otherwise
+ * @param database         PostgreSQL when {@code handoff.db.url} is set; the embedded HSQLDB otherwise
+ * @param idempotencySweep how often the node forgets the idempotency keys past their 24 hours
  */
 record ServerSettings(
         int port,
@@ -29,7 +30,8 @@ record ServerSettings(
         int jobsPerTransaction,
         JobsProfile jobsProfile,
         String host,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration idempotencySweep) {
 
     /** A database the node does not own: PostgreSQL, shared by every node of a cluster. */
     record ExternalDatabase(String url, String user, String password) {
@@ -61,7 +63,8 @@ record ServerSettings(
                 config.integer("handoff.jobs.per-transaction", 8, 1, 1_000),
                 JobsProfile.named(config.string(JobsProfile.KEY, JobsProfile.TUNED.wireName)),
                 config.string("handoff.host", "0.0.0.0"),
-                config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)));
+                config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)),
+                config.duration("handoff.idempotency.sweep", Duration.ofHours(1)));
     }
 
     /**

@@ -32,6 +32,7 @@ class ServerSettingsTest {
         assertThat(settings.jobWait()).isEqualTo(Duration.ofMillis(500));
         assertThat(settings.jobsPerTransaction()).isEqualTo(8);
         assertThat(settings.jobsProfile()).isEqualTo(ServerSettings.JobsProfile.TUNED);
+        assertThat(settings.idempotencySweep()).isEqualTo(Duration.ofHours(1));
     }
 
     @Test

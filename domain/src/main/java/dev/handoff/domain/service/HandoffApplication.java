@@ -4,6 +4,7 @@ import dev.handoff.domain.port.in.AuthenticateApiKey;
 import dev.handoff.domain.port.in.CreateHandoff;
 import dev.handoff.domain.port.in.ExpireHandoff;
 import dev.handoff.domain.port.in.FindHandoffs;
+import dev.handoff.domain.port.in.ForgetIdempotencyKeys;
 import dev.handoff.domain.port.in.ManageApiKeys;
 import dev.handoff.domain.port.in.MoveHandoff;
 import dev.handoff.domain.port.in.ReadHandoffState;
@@ -18,6 +19,7 @@ public final class HandoffApplication {
     private final ExpireHandoffService expire;
     private final HandoffStateService states;
     private final ApiKeyService keys;
+    private final ForgetIdempotencyKeysService idempotencyRetention;
 
     public HandoffApplication(Ports ports, HandoffSettings settings) {
         this.create = new CreateHandoffService(ports, settings);
@@ -26,6 +28,7 @@ public final class HandoffApplication {
         this.expire = new ExpireHandoffService(ports);
         this.states = new HandoffStateService(ports);
         this.keys = new ApiKeyService(ports);
+        this.idempotencyRetention = new ForgetIdempotencyKeysService(ports);
     }
 
     public CreateHandoff createHandoff() {
@@ -58,5 +61,9 @@ public final class HandoffApplication {
 
     public AuthenticateApiKey authenticateApiKey() {
         return keys;
+    }
+
+    public ForgetIdempotencyKeys forgetIdempotencyKeys() {
+        return idempotencyRetention;
     }
 }

@@ -3,6 +3,8 @@ package dev.handoff.domain.fake;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.out.IdempotencyKeys;
 
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,17 @@ public final class InMemoryIdempotencyKeys implements IdempotencyKeys, Snapshott
     @Override
     public synchronized void put(Entry entry) {
         entries.put(List.of(entry.tenant(), entry.key()), entry);
+    }
+
+    @Override
+    public synchronized int forgetRecordedBefore(Instant cutoff, int limit) {
+        List<Entry> oldest = entries.values().stream()
+                .filter(entry -> entry.createdAt().isBefore(cutoff))
+                .sorted(Comparator.comparing(Entry::createdAt))
+                .limit(limit)
+                .toList();
+        oldest.forEach(entry -> entries.remove(List.of(entry.tenant(), entry.key())));
+        return oldest.size();
     }
 
     public synchronized int size() {
