@@ -167,6 +167,10 @@ public final class HandoffPersistence implements AutoCloseable {
         // a connection idle for a while is checked before it is lent; the check must not outlast the wait
         config.setValidationTimeout(Math.min(MAX_VALIDATION_TIMEOUT.toMillis(),
                 settings.connectionTimeout().toMillis()));
+        if (settings.isPostgres()) {
+            // as text: the driver reads its properties with getProperty, which skips any other type
+            config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toSeconds()));
+        }
         config.setPoolName("handoff");
         return config;
     }

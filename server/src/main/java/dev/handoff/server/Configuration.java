@@ -91,6 +91,15 @@ final class Configuration {
         }).orElse(fallback);
     }
 
+    /** A duration of whole seconds, for settings the JDBC driver takes in seconds. */
+    Duration wholeSeconds(String key, Duration fallback) {
+        Duration value = duration(key, fallback);
+        if (value.toNanos() % 1_000_000_000L != 0) {
+            throw new ConfigurationError(describe(key) + " must be whole seconds, such as PT30S, was " + value);
+        }
+        return value;
+    }
+
     Map<String, String> flags() {
         return new HashMap<>(flags);
     }

@@ -144,7 +144,8 @@ final class HandoffNode implements AutoCloseable {
         PersistenceSettings database = settings.database()
                 .map(external -> PersistenceSettings.postgres(external.url(), external.user(), external.password()))
                 .orElseGet(() -> PersistenceSettings.embedded(settings.dataDir()));
-        return database.withPool(settings.poolSize(), settings.connectionTimeout());
+        return database.withPool(settings.poolSize(), settings.connectionTimeout())
+                .withSocketTimeout(settings.socketTimeout());
     }
 
     private static WorkflowSettings workflowSettings(ServerSettings settings) {

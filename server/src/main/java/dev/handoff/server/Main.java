@@ -33,8 +33,9 @@ public final class Main {
 
               handoff.port, handoff.host, handoff.data-dir, handoff.config,
               handoff.db.url, handoff.db.user, handoff.db.password, handoff.db.pool-size,
-              handoff.db.connection-timeout, handoff.region, handoff.expiry.default,
-              handoff.chain.max-depth, handoff.node.name, handoff.history.level, handoff.history.ttl,
+              handoff.db.connection-timeout, handoff.db.socket-timeout, handoff.region,
+              handoff.expiry.default, handoff.chain.max-depth, handoff.node.name,
+              handoff.history.level, handoff.history.ttl,
               handoff.jobs.per-acquisition, handoff.jobs.threads, handoff.jobs.wait,
               handoff.jobs.lock-time, handoff.jobs.per-transaction, handoff.jobs.profile,
               handoff.shutdown.grace, handoff.idempotency.sweep

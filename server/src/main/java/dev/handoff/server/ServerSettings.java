@@ -1,5 +1,7 @@
 package dev.handoff.server;
 
+import dev.handoff.persistence.PersistenceSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.Optional;
  * single node: HSQLDB under {@code ./data}, port 8080.
  *
  * @param database         PostgreSQL when {@code handoff.db.url} is set; the embedded HSQLDB otherwise
+ * @param socketTimeout    how long a statement waits for PostgreSQL to answer before its connection is given up
  * @param idempotencySweep how often the node forgets the idempotency keys past their 24 hours
  */
 record ServerSettings(
@@ -17,6 +20,7 @@ record ServerSettings(
         Optional<ExternalDatabase> database,
         int poolSize,
         Duration connectionTimeout,
+        Duration socketTimeout,
         String region,
         Duration defaultExpiry,
         int maxChainDepth,
@@ -50,6 +54,7 @@ record ServerSettings(
                 database,
                 config.integer("handoff.db.pool-size", 10, 1, 500),
                 config.duration("handoff.db.connection-timeout", Duration.ofSeconds(10)),
+                config.wholeSeconds("handoff.db.socket-timeout", PersistenceSettings.DEFAULT_SOCKET_TIMEOUT),
                 config.string("handoff.region", "local"),
                 config.duration("handoff.expiry.default", Duration.ofHours(24)),
                 config.integer("handoff.chain.max-depth", 10, 0, 1_000),

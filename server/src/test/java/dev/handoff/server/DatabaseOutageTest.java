@@ -7,6 +7,7 @@ import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.in.IssueApiKeyCommand;
 import dev.handoff.server.LoadOnANode.Outcome;
 import dev.handoff.testing.PostgresDatabase;
+import dev.handoff.testing.TcpProxy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -33,6 +33,7 @@ class ServerSettingsTest {
         assertThat(settings.jobsPerTransaction()).isEqualTo(8);
         assertThat(settings.jobsProfile()).isEqualTo(ServerSettings.JobsProfile.TUNED);
         assertThat(settings.idempotencySweep()).isEqualTo(Duration.ofHours(1));
+        assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test
@@ -76,6 +77,7 @@ class ServerSettingsTest {
             "HANDOFF_PORT            | 70000    | handoff.port (HANDOFF_PORT) must be between 0 and 65535, was 70000",
             "HANDOFF_EXPIRY_DEFAULT  | 24h      | handoff.expiry.default (HANDOFF_EXPIRY_DEFAULT) must be an ISO-8601 duration such as PT24H, was 24h",
             "HANDOFF_JOBS_WAIT       | PT0S     | handoff.jobs.wait (HANDOFF_JOBS_WAIT) must be positive, was PT0S",
+            "HANDOFF_DB_SOCKET_TIMEOUT | PT0.5S | handoff.db.socket-timeout (HANDOFF_DB_SOCKET_TIMEOUT) must be whole seconds, such as PT30S, was PT0.5S",
             "HANDOFF_JOBS_PER_TRANSACTION | 0   | handoff.jobs.per-transaction (HANDOFF_JOBS_PER_TRANSACTION) must be between 1 and 1000, was 0",
             "HANDOFF_JOBS_PROFILE    | fast     | handoff.jobs.profile (HANDOFF_JOBS_PROFILE) must be tuned or engine-defaults, was fast",
             "HANDOFF_CHAIN_MAX_DEPTH | -1       | handoff.chain.max-depth (HANDOFF_CHAIN_MAX_DEPTH) must be between 0 and 1000, was -1"})

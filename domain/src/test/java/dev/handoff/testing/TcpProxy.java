@@ -1,4 +1,4 @@
-package dev.handoff.server;
+package dev.handoff.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,10 @@ import java.util.concurrent.Executors;
  * A TCP proxy on loopback that stands between a node and its database, so that a test can take the
  * database away without touching the database itself. {@link #cut()} resets every open connection
  * and stops listening (new connections are refused); {@link #restore()} listens on the same port again.
+ * {@link #freeze()} keeps every connection open but lets no byte through, as a network that silently
+ * drops packets does; {@link #thaw()} delivers what was held back and forwards again.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2_000;
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -33,6 +35,7 @@ final class TcpProxy implements AutoCloseable {
         return thread;
     });
     private ServerSocket listener;
+    private volatile boolean frozen;
 
     private TcpProxy(InetSocketAddress target) {
         this.target = target;
@@ -42,16 +45,16 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** A proxy on a free loopback port, forwarding to {@code host:targetPort}. */
-    static TcpProxy to(String host, int targetPort) {
+    public static TcpProxy to(String host, int targetPort) {
         return new TcpProxy(new InetSocketAddress(host, targetPort));
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Resets every open connection and refuses new ones, as a network cut or a dead database does. */
-    synchronized void cut() {
+    public synchronized void cut() {
         closeQuietly(listener);
         for (Socket socket : open) {
             reset(socket);
@@ -60,12 +63,21 @@ final class TcpProxy implements AutoCloseable {
     }
 
     /** Accepts and forwards connections again, on the same port. */
-    synchronized void restore() {
+    public synchronized void restore() {
         if (!listener.isClosed()) {
             return;
         }
         listener = listen(port);
         accept(listener);
+    }
+
+    /** Holds every byte in either direction, on open and new connections alike, until {@link #thaw()}. */
+    public void freeze() {
+        frozen = true;
+    }
+
+    public void thaw() {
+        frozen = false;
     }
 
     @Override
@@ -124,11 +136,16 @@ final class TcpProxy implements AutoCloseable {
         byte[] buffer = new byte[BUFFER_BYTES];
         try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
             for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                while (frozen) {
+                    Thread.sleep(10);
+                }
                 out.write(buffer, 0, read);
                 out.flush();
             }
         } catch (IOException ended) {
             // a side closed or was reset
+        } catch (InterruptedException closing) {
+            Thread.currentThread().interrupt(); // the proxy is closing
         } finally {
             closeQuietly(from);
             closeQuietly(to);
