@@ -24,7 +24,7 @@ final class ForgetIdempotencyKeysService implements ForgetIdempotencyKeys {
             batch = ports.transactions().inTransaction(
                     () -> ports.idempotencyKeys().forgetRecordedBefore(cutoff, BATCH));
             forgotten += batch;
-        } while (batch == BATCH);
+        } while (batch == BATCH && !Thread.currentThread().isInterrupted()); // interrupted: the node is stopping
         return forgotten;
     }
 }

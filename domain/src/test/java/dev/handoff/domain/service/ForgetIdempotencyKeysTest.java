@@ -49,14 +49,8 @@ class ForgetIdempotencyKeysTest {
     @Test
     void a_backlog_larger_than_one_batch_is_forgotten_whole() {
         // given
-        Tenant tenant = new Tenant("account", "project");
-        Instant dayBefore = world.clock.instant().minus(Duration.ofDays(2));
         int backlog = 2 * ForgetIdempotencyKeysService.BATCH + 500;
-        UuidV7Ids ids = new UuidV7Ids(world.clock);
-        for (int i = 0; i < backlog; i++) {
-            world.idempotencyKeys.put(new IdempotencyKeys.Entry(tenant, "key-" + i, "f".repeat(64),
-                    ids.next(), dayBefore.plusMillis(i)));
-        }
+        expiredKeys(backlog);
 
         // when
         int forgotten = world.application.forgetIdempotencyKeys().forgetExpired();
@@ -64,5 +58,35 @@ class ForgetIdempotencyKeysTest {
         // then
         assertThat(forgotten).isEqualTo(backlog);
         assertThat(world.idempotencyKeys.size()).isZero();
+    }
+
+    @Test
+    void an_interrupted_sweep_stops_after_the_batch_under_way() {
+        // given
+        int backlog = 2 * ForgetIdempotencyKeysService.BATCH + 500;
+        expiredKeys(backlog);
+
+        // when the node is stopping
+        Thread.currentThread().interrupt();
+        int forgotten;
+        try {
+            forgotten = world.application.forgetIdempotencyKeys().forgetExpired();
+        } finally {
+            Thread.interrupted();
+        }
+
+        // then
+        assertThat(forgotten).isEqualTo(ForgetIdempotencyKeysService.BATCH);
+        assertThat(world.idempotencyKeys.size()).isEqualTo(backlog - ForgetIdempotencyKeysService.BATCH);
+    }
+
+    private void expiredKeys(int count) {
+        Tenant tenant = new Tenant("account", "project");
+        Instant twoDaysAgo = world.clock.instant().minus(Duration.ofDays(2));
+        UuidV7Ids ids = new UuidV7Ids(world.clock);
+        for (int i = 0; i < count; i++) {
+            world.idempotencyKeys.put(new IdempotencyKeys.Entry(tenant, "key-" + i, "f".repeat(64),
+                    ids.next(), twoDaysAgo.plusMillis(i)));
+        }
     }
 }

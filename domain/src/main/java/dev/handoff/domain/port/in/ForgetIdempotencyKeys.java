@@ -6,6 +6,9 @@ package dev.handoff.domain.port.in;
  */
 public interface ForgetIdempotencyKeys {
 
-    /** Forgets every key whose 24 hours have passed, in short transactions; returns how many. */
+    /**
+     * Forgets every key whose 24 hours have passed, in short transactions, and returns how many; an
+     * interrupted thread stops after the transaction under way.
+     */
     int forgetExpired();
 }
