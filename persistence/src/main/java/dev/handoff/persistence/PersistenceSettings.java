@@ -80,7 +80,8 @@ public record PersistenceSettings(String jdbcUrl, String user, String password, 
         return new PersistenceSettings(jdbcUrl, user, password, maxPoolSize, connectionTimeout, socketTimeout);
     }
 
-    boolean isPostgres() {
+    /** PostgreSQL, by its JDBC URL. */
+    public boolean isPostgres() {
         return jdbcUrl.startsWith("jdbc:postgresql:");
     }
 }

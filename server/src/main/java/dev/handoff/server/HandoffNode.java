@@ -180,8 +180,7 @@ final class HandoffNode implements AutoCloseable {
      * engine on HSQLDB as on PostgreSQL. Empty for any other database: the engine finds out itself.
      */
     private static Optional<String> engineDatabaseType(ServerSettings settings) {
-        boolean postgres = settings.database().map(external -> external.url().startsWith("jdbc:postgresql:"))
-                .orElse(true);
+        boolean postgres = settings.embedded() || persistenceSettings(settings).isPostgres();
         return postgres ? Optional.of("postgres") : Optional.empty();
     }
 
