@@ -37,8 +37,8 @@ import static dev.handoff.workflow.HandoffEnginePlugin.PROCESS_KEY;
 final class EngineHandoffProcess implements HandoffProcess {
 
     static final String DECISION_TASK = "decide";
-    /** Where the process of a handoff the domain created begins: the checks before it are for callers. */
-    static final String APPROVAL_CHECK = "approvalRequired";
+    /** Where a handoff without approval waits for its work to start. */
+    static final String PENDING = "pending";
     static final String STARTED_MESSAGE = "HandoffStarted";
     static final String COMPLETED_MESSAGE = "HandoffCompleted";
 
@@ -69,9 +69,11 @@ final class EngineHandoffProcess implements HandoffProcess {
     }
 
     /**
-     * Starts the handoff's process at the approval check. The start event and the "created?" check
-     * serve a calling process that has yet to create its handoff; here the handoff exists, and
-     * skipping them spares three activity instances and their history rows per handoff.
+     * Starts the handoff's process where the handoff waits: at the decision task when it needs
+     * approval, at "pending" when not, with the task's expiry timer. The start event and the gateways
+     * before those serve a calling process that has yet to create its handoff; here the handoff
+     * exists and the domain has answered "approval required?", and skipping them spares four activity
+     * instances, their history rows and an expression per handoff.
      */
     @Override
     public void start(Handoff handoff) {
@@ -81,7 +83,7 @@ final class EngineHandoffProcess implements HandoffProcess {
         EngineFailures.starting(() -> services().runtime().createProcessInstanceById(definitionId())
                 .businessKey(handoff.id().toString())
                 .setVariables(ProcessVariables.ofNewHandoff(handoff, approverGroup))
-                .startBeforeActivity(APPROVAL_CHECK)
+                .startBeforeActivity(handoff.requiresApproval() ? DECISION_TASK : PENDING)
                 .execute());
     }
 

@@ -51,7 +51,7 @@ final class ProcessVariables {
 
     /**
      * What the process the domain starts for a new handoff needs. Its id, tenant and status stay with
-     * the process: the steps and calling processes read them later. What only routes the start, offers
+     * the process: the steps and calling processes read them later. What only offers
      * the approval task and sets the timers is transient: used in the starting transaction and never
      * written, which spares six variable rows and their history per handoff (docs/benchmarks.md).
      */

@@ -53,7 +53,7 @@ class HistoryTest {
         assertThat(world.history().createHistoricActivityInstanceQuery().processInstanceId(process.getId())
                 .orderPartiallyByOccurrence().asc().list())
                 .extracting(HistoricActivityInstance::getActivityId)
-                .containsExactly("approvalRequired", "decide", "recordDecision", "approved", "rejected");
+                .containsExactly("decide", "recordDecision", "approved", "rejected");
         HistoricTaskInstance decision = world.history().createHistoricTaskInstanceQuery()
                 .processInstanceBusinessKey(handoff.id().toString()).singleResult();
         assertThat(decision.getTaskDefinitionKey()).isEqualTo("decide");
