@@ -51,9 +51,9 @@ final class ProcessVariables {
 
     /**
      * What the process the domain starts for a new handoff needs. Its id, tenant and status stay with
-     * the process: the steps and calling processes read them later. What only offers
-     * the approval task and sets the timers is transient: used in the starting transaction and never
-     * written, which spares six variable rows and their history per handoff (docs/benchmarks.md).
+     * the process: the steps and calling processes read them later. The rest is transient: it offers
+     * the approval task and sets the timers in the starting transaction and is never written, which
+     * spares six variable rows and their history per handoff (docs/benchmarks.md).
      */
     static VariableMap ofNewHandoff(Handoff handoff, String approverGroup) {
         return ofHandoff(handoff, approverGroup, true);
