@@ -1,6 +1,7 @@
 package dev.handoff.server;
 
 import dev.handoff.persistence.PersistenceSettings;
+import dev.handoff.workflow.WorkflowSettings;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,6 +49,9 @@ record ServerSettings(
     static ServerSettings from(Configuration config) {
         Optional<ExternalDatabase> database = config.optional("handoff.db.url").map(url -> new ExternalDatabase(url,
                 config.string("handoff.db.user", "postgres"), config.string("handoff.db.password", "")));
+        // the job executor's pace suits the database it fires timers on
+        WorkflowSettings.JobExecution.Tuned pace = database.isEmpty()
+                ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS;
         return new ServerSettings(
                 config.integer("handoff.port", 8080, 0, 65_535),
                 Path.of(config.string("handoff.data-dir", "data")),
@@ -61,11 +65,11 @@ record ServerSettings(
                 config.string("handoff.node.name", defaultNodeName()),
                 config.string("handoff.history.level", "audit"),
                 config.duration("handoff.history.ttl", Duration.ofDays(30)),
-                config.integer("handoff.jobs.per-acquisition", 30, 1, 1_000),
-                config.integer("handoff.jobs.threads", 4, 1, 256),
-                config.duration("handoff.jobs.wait", Duration.ofMillis(500)),
-                config.duration("handoff.jobs.lock-time", Duration.ofMinutes(5)),
-                config.integer("handoff.jobs.per-transaction", 8, 1, 1_000),
+                config.integer("handoff.jobs.per-acquisition", pace.maxJobsPerAcquisition(), 1, 1_000),
+                config.integer("handoff.jobs.threads", pace.threads(), 1, 256),
+                config.duration("handoff.jobs.wait", pace.idleWait()),
+                config.duration("handoff.jobs.lock-time", pace.lockTime()),
+                config.integer("handoff.jobs.per-transaction", pace.jobsPerTransaction(), 1, 1_000),
                 JobsProfile.named(config.string(JobsProfile.KEY, JobsProfile.TUNED.wireName)),
                 config.string("handoff.host", "0.0.0.0"),
                 config.duration("handoff.shutdown.grace", Duration.ofSeconds(10)),

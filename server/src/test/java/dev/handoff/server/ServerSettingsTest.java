@@ -27,13 +27,41 @@ class ServerSettingsTest {
         assertThat(settings.embedded()).isTrue();
         assertThat(settings.defaultExpiry()).isEqualTo(Duration.ofHours(24));
         assertThat(settings.maxChainDepth()).isEqualTo(10);
-        assertThat(settings.jobsPerAcquisition()).isEqualTo(30);
-        assertThat(settings.jobThreads()).isEqualTo(4);
-        assertThat(settings.jobWait()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.jobsPerTransaction()).isEqualTo(8);
         assertThat(settings.jobsProfile()).isEqualTo(ServerSettings.JobsProfile.TUNED);
         assertThat(settings.idempotencySweep()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.socketTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            // database  | HANDOFF_DB_URL                              | per round | threads | per transaction
+            "embedded    |                                             | 60        | 2       | 30",
+            "PostgreSQL  | jdbc:postgresql://127.0.0.1:5432/handoff    | 30        | 4       | 8"})
+    void the_job_executor_is_paced_for_the_database_it_fires_timers_on(String database, String url,
+                                                                        int perRound, int threads, int perTransaction) {
+        // when
+        ServerSettings settings = ServerSettings.from(Configuration.load(Map.of(),
+                url == null ? Map.of() : Map.of("HANDOFF_DB_URL", url)));
+
+        // then
+        assertThat(settings.jobsPerAcquisition()).isEqualTo(perRound);
+        assertThat(settings.jobThreads()).isEqualTo(threads);
+        assertThat(settings.jobsPerTransaction()).isEqualTo(perTransaction);
+        assertThat(settings.jobWait()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.jobLockTime()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void a_setting_beats_the_pace_the_database_suggests() {
+        // when
+        ServerSettings settings = ServerSettings.from(Configuration.load(Map.of(),
+                Map.of("HANDOFF_JOBS_THREADS", "6", "HANDOFF_JOBS_PER_TRANSACTION", "1")));
+
+        // then
+        assertThat(settings.embedded()).isTrue();
+        assertThat(settings.jobThreads()).isEqualTo(6);
+        assertThat(settings.jobsPerTransaction()).isEqualTo(1);
+        assertThat(settings.jobsPerAcquisition()).isEqualTo(60);
     }
 
     @Test

@@ -209,7 +209,8 @@ class ExpiryWaveTest {
 
     private static WorkflowSettings.JobExecution jobExecution(String profile) {
         return switch (profile) {
-            case "tuned" -> WorkflowSettings.JobExecution.TUNED;
+            case "tuned" -> TestDatabase.runsOnHsqldb()
+                    ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS;
             case "engine-defaults" -> WorkflowSettings.JobExecution.ENGINE_DEFAULTS;
             default -> throw new IllegalArgumentException("no such profile: " + profile);
         };

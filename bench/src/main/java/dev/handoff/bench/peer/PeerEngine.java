@@ -21,8 +21,6 @@ final class PeerEngine {
     static final String PROCESS_KEY = "peer_handoff";
     static final String BPMN_RESOURCE = "dev/handoff/bench/peer/peer-handoff.bpmn";
 
-    private static final WorkflowSettings.JobExecution.Tuned TUNED_PACE = WorkflowSettings.JobExecution.Tuned.DEFAULTS;
-
     /** A databaseSchemaUpdate value the engine does not act on: the schema is there already. */
     private static final String SCHEMA_KEPT = "kept";
 
@@ -37,8 +35,11 @@ final class PeerEngine {
      */
     static ProcessEngine start(DataSource dataSource, boolean tuned) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+        EngineDatabase database = EngineDatabase.inspect(dataSource);
         if (tuned) {
-            configuration.getProcessEnginePlugins().add(new TunedJobExecutor(TUNED_PACE));
+            // the pace Handoff's server gives its engine on this database
+            configuration.getProcessEnginePlugins().add(new TunedJobExecutor(database.hsqldb()
+                    ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS));
             configuration.getProcessEnginePlugins().add(new TaskParentIndex());
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
@@ -47,7 +48,6 @@ final class PeerEngine {
         configuration.setJobExecutorActivate(true); // the expiry timers need it; Camunda leaves it off
         // the default DbIdGenerator hangs at HSQLDB's checkpoints; UUIDs are also Camunda's advice for clusters
         configuration.setIdGenerator(new StrongUuidGenerator());
-        EngineDatabase database = EngineDatabase.inspect(dataSource);
         if (database.hsqldb()) {
             // Camunda has no HSQLDB dialect; it runs on HSQLDB's PostgreSQL syntax mode (sql.syntax_pgs,
             // set by Handoff's embedded settings) when told the database is PostgreSQL
