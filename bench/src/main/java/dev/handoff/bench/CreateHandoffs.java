@@ -3,7 +3,7 @@ package dev.handoff.bench;
 import java.time.Duration;
 import java.time.Instant;
 
-/** One create request per operation: Handoff's {@code POST /api/handoffs}, or the floor's same body. */
+/** One create request per operation: Handoff's {@code POST /api/handoffs}, or the same body to a floor. */
 record CreateHandoffs(SystemKind system, Http.Endpoint endpoint, String path) implements Scenario {
 
     static final Duration EXPIRY = Duration.ofDays(1);
@@ -14,6 +14,10 @@ record CreateHandoffs(SystemKind system, Http.Endpoint endpoint, String path) im
 
     static CreateHandoffs floor(Http.Endpoint endpoint) {
         return new CreateHandoffs(SystemKind.FLOOR, endpoint, "floor/handoffs");
+    }
+
+    static CreateHandoffs engineFloor(Http.Endpoint endpoint) {
+        return new CreateHandoffs(SystemKind.ENGINE_FLOOR, endpoint, EngineFloorLifecycles.CREATE);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * Everything measured on one kind of database: the cells of Handoff, the floor and the Camunda peer
- * side by side, then the expiry waves, the memory run and the start times. On the embedded database,
+ * Everything measured on one kind of database: the cells of Handoff, the floor, the engine floor and
+ * the Camunda peer side by side, then the expiry waves, the memory run and the start times. On the embedded database,
  * Handoff's data directory is first started empty and then again after seeding: the two start times.
  */
 final class DatabaseRun {
@@ -61,7 +61,7 @@ final class DatabaseRun {
     private void measureHandoff(Prepared handoff) {
         Database database = handoff.database();
         Keys keys = handoff.keys();
-        step("measure Handoff, the floor and the Camunda peer", () -> cells(database, keys));
+        step("measure Handoff, the floors and the Camunda peer", () -> cells(database, keys));
         if (measuresWaves && volumes.freshServerPerWave()) {
             step("expiry wave with " + JobSettings.OURS.label(),
                     () -> waveOnFreshServer(database, JobSettings.OURS, keys.waveOurs()));
@@ -127,6 +127,7 @@ final class DatabaseRun {
      */
     private void cells(Database database, Keys keys) throws Exception {
         Database peerDatabase = databases.create(kind, "peer");
+        Database engineFloorDatabase = databases.create(kind, "enginefloor");
         RunningSystem server = launcher.handoff("handoff-" + kind.option(), database, Map.of());
         try {
             Progress.say("%s: Handoff ready in %s s", kind.option(), Figures.seconds(StartTime.seconds(server)));
@@ -137,15 +138,28 @@ final class DatabaseRun {
             try {
                 Progress.say("%s: floor and peer ready in %s s", kind.option(),
                         Figures.seconds(peer.startedIn().toNanos() / 1e9));
-                Http.Endpoint ours = http.endpoint(server.baseUrl(), keys.load());
-                Http.Endpoint references = http.endpoint(peer.baseUrl(), null);
-                int page = Json.size(ours.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
-                Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
-                measure(List.of(CreateHandoffs.handoff(ours), CreateHandoffs.floor(references),
-                                new PeerCreates(references), new HandoffLifecycles(ours), new PeerLifecycles(references),
-                                new ListHandoffs(ours, Seeder.recipients(volumes.listRows())),
-                                new HandoffStateWrites(ours, Tenants.LOAD.accountId(), Tenants.LOAD.projectId())),
-                        scenario -> scenario.system() == SystemKind.HANDOFF ? database : peerDatabase);
+                // the engine floor runs on an engine set up like Handoff's (task index, history removal,
+                // job pace), so that it leaves out only what Handoff adds to the engine's work
+                RunningSystem engineFloor = launcher.peer("enginefloor-" + kind.option(), engineFloorDatabase, true);
+                try {
+                    Http.Endpoint ours = http.endpoint(server.baseUrl(), keys.load());
+                    Http.Endpoint references = http.endpoint(peer.baseUrl(), null);
+                    Http.Endpoint engineOnly = http.endpoint(engineFloor.baseUrl(), null);
+                    int page = Json.size(ours.get("api/handoffs?status=pending&profileId=" + Seeder.recipient(0)));
+                    Progress.say("%s: a recipient's pending page holds %d handoffs", kind.option(), page);
+                    Map<SystemKind, Database> databaseOf = Map.of(SystemKind.HANDOFF, database,
+                            SystemKind.FLOOR, peerDatabase, SystemKind.PEER, peerDatabase,
+                            SystemKind.ENGINE_FLOOR, engineFloorDatabase);
+                    measure(List.of(CreateHandoffs.handoff(ours), CreateHandoffs.floor(references),
+                                    CreateHandoffs.engineFloor(engineOnly), new PeerCreates(references),
+                                    new HandoffLifecycles(ours), new EngineFloorLifecycles(engineOnly),
+                                    new PeerLifecycles(references),
+                                    new ListHandoffs(ours, Seeder.recipients(volumes.listRows())),
+                                    new HandoffStateWrites(ours, Tenants.LOAD.accountId(), Tenants.LOAD.projectId())),
+                            scenario -> databaseOf.get(scenario.system()));
+                } finally {
+                    engineFloor.stop();
+                }
             } finally {
                 peer.stop();
             }

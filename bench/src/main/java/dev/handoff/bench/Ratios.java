@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Handoff's cells against the references measured in the same run, on the same database and
+ * The cells against the references measured in the same run, on the same database and
  * concurrency; none for a cell where no operation ended inside the window.
  */
 final class Ratios {
@@ -26,13 +26,16 @@ final class Ratios {
                 .orElse(OptionalDouble.empty());
     }
 
-    /** Our HTTP requests per second ÷ the floor's (one request per create). */
-    OptionalDouble vsFloor(CellResult ours) {
-        if (ours.system() != SystemKind.HANDOFF || ours.operations() == 0) {
+    /**
+     * A system's HTTP requests per second ÷ the floor's (one request per create), for every system
+     * but the floor itself: Handoff's share, and the shares of the engine floor and the peer beside it.
+     */
+    OptionalDouble vsFloor(CellResult cell) {
+        if (cell.system() == SystemKind.FLOOR || cell.operations() == 0) {
             return OptionalDouble.empty();
         }
-        return find(ours.database(), ScenarioKind.CREATE, SystemKind.FLOOR, ours.concurrency())
-                .map(floor -> ratio(ours.requestsPerSecond(), floor.requestsPerSecond()))
+        return find(cell.database(), ScenarioKind.CREATE, SystemKind.FLOOR, cell.concurrency())
+                .map(floor -> ratio(cell.requestsPerSecond(), floor.requestsPerSecond()))
                 .orElse(OptionalDouble.empty());
     }
 

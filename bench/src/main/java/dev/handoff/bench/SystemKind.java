@@ -4,6 +4,8 @@ package dev.handoff.bench;
 enum SystemKind {
     HANDOFF("Handoff"),
     FLOOR("floor"),
+    /** Camunda's Java API moving the peer's process, one transaction a request, with nothing else. */
+    ENGINE_FLOOR("engine floor"),
     PEER("Camunda peer");
 
     private final String label;

@@ -6,6 +6,8 @@ record Target(String aim, String figure, Verdict verdict) {
     enum Verdict {
         MET("met"),
         MISSED("missed"),
+        /** Missed, and the engine floor, which does less than any system that could meet it, misses it too. */
+        OUT_OF_REACH("out of reach"),
         NOT_MEASURED("not measured");
 
         private final String label;

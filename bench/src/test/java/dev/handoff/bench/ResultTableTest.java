@@ -44,6 +44,21 @@ class ResultTableTest {
         assertThat(ratios.vsPeer(createAt16)).isEmpty();
         assertThat(ratios.vsFloor(createAt16)).isEmpty();
         assertThat(ratios.vsPeer(FLOOR)).isEmpty();
+        assertThat(ratios.vsFloor(FLOOR)).isEmpty();
+    }
+
+    @Test
+    void theReferencesShareOfTheFloorStandsBesideHandoffs() {
+        // given the engine floor's lifecycle: 4 requests per operation, as Handoff's
+        CellResult engineLifecycle = cell(DatabaseKind.HSQLDB, ScenarioKind.LIFECYCLE, SystemKind.ENGINE_FLOOR, 4, 4,
+                50, 40);
+        Ratios ratios = new Ratios(List.of(engineLifecycle, FLOOR, PEER_CREATE, PEER_LIFECYCLE));
+
+        // then: 4 × 50 and 5 × 50 requests, and 200 creates, against the floor's 1,000; only Handoff is compared with the peer
+        assertThat(ratios.vsFloor(engineLifecycle).getAsDouble()).isEqualTo(0.2);
+        assertThat(ratios.vsFloor(PEER_LIFECYCLE).getAsDouble()).isEqualTo(0.25);
+        assertThat(ratios.vsFloor(PEER_CREATE).getAsDouble()).isEqualTo(0.2);
+        assertThat(ratios.vsPeer(engineLifecycle)).isEmpty();
     }
 
     @Test
@@ -70,7 +85,7 @@ class ResultTableTest {
                 ResultTable.HEADER,
                 "| hsqldb | create | Handoff | 4 | 300 | 2.50 | 5.00 | 10.0 | 0 | 1.50× | 0.30× |",
                 "| hsqldb | create | floor | 4 | 1,000 | 1.00 | 2.00 | 4.00 | 0 | — | — |",
-                "| hsqldb | create | Camunda peer | 4 | 200 | 10.0 | 20.0 | 40.0 | 0 | — | — |",
+                "| hsqldb | create | Camunda peer | 4 | 200 | 10.0 | 20.0 | 40.0 | 0 | — | 0.20× |",
                 "A full lifecycle is 4 requests to Handoff");
         assertThat(table.lines().filter(line -> line.startsWith("| hsqldb"))).hasSize(3);
     }

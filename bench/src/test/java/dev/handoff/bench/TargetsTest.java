@@ -1,6 +1,8 @@
 package dev.handoff.bench;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
@@ -47,6 +49,51 @@ class TargetsTest {
                 "- **missed** — start ≤ 3.0 s on a fresh data directory (median): 3.50 s",
                 "- **met** — start ≤ 3.0 s on an existing data directory (median): 2.50 s",
                 "- **not measured** — no OutOfMemoryError under -Xmx256m at c=16: —");
+    }
+
+    @ParameterizedTest(name = "engine floor at {0} requests/s of the floor's 1,000")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+            // engine floor | create's verdict                                                                                  | lifecycle's
+            "200            | out of reach — hsqldb: create ≥ 25.0 % of the floor's requests/s at c=4: 15.0 % (the engine floor: 20.0 %) | out of reach — hsqldb: full lifecycle ≥ 25.0 % of the floor's requests/s at c=4: 16.0 % (the engine floor: 20.0 %)",
+            "400            | missed — hsqldb: create ≥ 25.0 % of the floor's requests/s at c=4: 15.0 % (the engine floor: 40.0 %)       | missed — hsqldb: full lifecycle ≥ 25.0 % of the floor's requests/s at c=4: 16.0 % (the engine floor: 40.0 %)"})
+    void aMissedFloorShareIsOutOfReachWhenTheEngineFloorMissesItToo(long engineFloorRequests, String create,
+                                                                   String lifecycle) {
+        // given Handoff at 15 % and 16 % of the floor, and the engine floor beside it
+        Results results = new Results();
+        results.add(handoff(ScenarioKind.CREATE, 4, 1, 150));
+        results.add(handoff(ScenarioKind.LIFECYCLE, 4, 4, 40));
+        results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.FLOOR, 4, 1, 1_000, 2));
+        results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.ENGINE_FLOOR, 4, 1,
+                engineFloorRequests, 5));
+        results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.LIFECYCLE, SystemKind.ENGINE_FLOOR, 4, 4,
+                engineFloorRequests / 4, 20));
+
+        // when
+        List<String> lines = Targets.check(results, HSQLDB, 1_000_000).stream().map(Target::markdown).toList();
+
+        // then
+        assertThat(lines).contains(bold(create), bold(lifecycle));
+    }
+
+    @Test
+    void aMetFloorShareNeedsNoEngineFloor() {
+        // given Handoff above 25 % and an engine floor below it
+        Results results = new Results();
+        results.add(handoff(ScenarioKind.CREATE, 4, 1, 300));
+        results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.FLOOR, 4, 1, 1_000, 2));
+        results.add(cell(DatabaseKind.HSQLDB, ScenarioKind.CREATE, SystemKind.ENGINE_FLOOR, 4, 1, 200, 5));
+
+        // when
+        List<String> lines = Targets.check(results, HSQLDB, 1_000_000).stream().map(Target::markdown).toList();
+
+        // then
+        assertThat(lines).contains("- **met** — hsqldb: create ≥ 25.0 % of the floor's requests/s at c=4: 30.0 %");
+    }
+
+    /** "verdict — rest" as a Markdown target line. */
+    private static String bold(String line) {
+        int dash = line.indexOf(" — ");
+        return "- **" + line.substring(0, dash) + "**" + line.substring(dash);
     }
 
     @Test

@@ -25,9 +25,10 @@ import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 
 /**
- * The benchmark's two references in one JVM, on Handoff's database settings and HTTP stack (Grizzly +
- * Jersey): the floor ({@code /floor}: one plain-JDBC row per request) and the Camunda peer
- * ({@code /engine-rest}: Camunda's own REST API on a stock engine running the {@code peer_handoff} process).
+ * The benchmark's references in one JVM, on Handoff's database settings and HTTP stack (Grizzly +
+ * Jersey): the floor ({@code /floor}: one plain-JDBC row per request), the Camunda peer
+ * ({@code /engine-rest}: Camunda's own REST API on a stock engine running the {@code peer_handoff} process)
+ * and the engine floor ({@code /engine-floor}: that process moved through Camunda's Java API, nothing else).
  */
 public final class PeerServer implements AutoCloseable {
 
@@ -81,7 +82,7 @@ public final class PeerServer implements AutoCloseable {
             FloorTable floor = FloorTable.on(dataSource);
             ProcessEngine engine = PeerEngine.start(dataSource, options.tunedEngine());
             try {
-                return new PeerServer(persistence, engine, http(options.port(), floor));
+                return new PeerServer(persistence, engine, http(options.port(), floor, engine));
             } catch (RuntimeException | Error failure) {
                 engine.close();
                 throw failure;
@@ -119,10 +120,11 @@ public final class PeerServer implements AutoCloseable {
         LOG.info("Peer stopped");
     }
 
-    private static HttpServer http(int port, FloorTable floor) {
+    private static HttpServer http(int port, FloorTable floor, ProcessEngine engine) {
         HttpServer server = new HttpServer();
         server.addListener(new NetworkListener(LISTENER, HOST, port));
         server.getServerConfiguration().addHttpHandler(container(floorApi(floor)), "/floor");
+        server.getServerConfiguration().addHttpHandler(container(engineFloorApi(engine)), "/engine-floor");
         server.getServerConfiguration().addHttpHandler(container(camundaRestApi()), "/engine-rest");
         try {
             server.start();
@@ -133,19 +135,26 @@ public final class PeerServer implements AutoCloseable {
         return server;
     }
 
-    /** Set up like Handoff's own API: nothing auto-discovered, no WADL, Jackson for JSON. */
     private static ResourceConfig floorApi(FloorTable floor) {
-        FloorResource resource = new FloorResource(floor);
+        return likeHandoffsApi(FloorResource.class, new FloorResource(floor));
+    }
+
+    private static ResourceConfig engineFloorApi(ProcessEngine engine) {
+        return likeHandoffsApi(EngineFloorResource.class, new EngineFloorResource(engine));
+    }
+
+    /** Set up like Handoff's own API: nothing auto-discovered, no WADL, Jackson for JSON. */
+    private static <R> ResourceConfig likeHandoffsApi(Class<R> type, R resource) {
         return new ResourceConfig()
                 .property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true)
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .register(JacksonFeature.class)
-                .register(FloorResource.class)
+                .register(type)
                 // bound rather than registered as an instance, which Jersey would warn about
                 .register(new AbstractBinder() {
                     @Override
                     protected void configure() {
-                        bind(resource).to(FloorResource.class);
+                        bind(resource).to(type);
                     }
                 });
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -177,6 +178,54 @@ abstract class PeerServerContract {
         assertThat(client.get("/engine-rest/history/process-instance/" + instance).body().path("state").asText())
                 .isEqualTo("COMPLETED");
         assertThat(client.get("/engine-rest/task?processInstanceId=" + instance).body()).isEmpty();
+    }
+
+    @Test
+    void theEngineFloorMovesThePeersProcessThroughItsWholeLifecycle() {
+        // given Handoff's own create body
+        Map<String, Object> body = Map.of("fromProfileId", "analyst-agent", "toProfileId", "reviewer-agent",
+                "subject", "Q4 revenue analysis ready for review", "body", "Please verify the methodology.",
+                "requiresApproval", true, "expiresAt", "2031-01-02T03:04:05.678Z");
+
+        // when it is created, it waits for its decision with the expiry timer
+        PeerClient.Reply created = client.post("/engine-floor/handoffs", body);
+        assertThat(created.status()).as("create: %s", created.body()).isEqualTo(201);
+        String instance = created.body().path("id").asText();
+        JsonNode tasks = client.get("/engine-rest/task?processInstanceId=" + instance).body();
+        assertThat(tasks.findValuesAsText("taskDefinitionKey")).containsExactly("decide");
+        JsonNode timers = client.get("/engine-rest/job?timers=true&processInstanceId=" + instance).body();
+        assertThat(timers.findValuesAsText("dueDate")).singleElement()
+                .extracting(due -> CAMUNDA_DATE.parse(due, Instant::from))
+                .isEqualTo(Instant.parse("2031-01-02T03:04:05.678Z"));
+
+        // and is approved, started and completed
+        int approved = client.post("/engine-floor/handoffs/" + instance + "/approve", Map.of()).status();
+        int started = client.post("/engine-floor/handoffs/" + instance + "/start", Map.of()).status();
+        int completed = client.post("/engine-floor/handoffs/" + instance + "/complete", Map.of()).status();
+
+        // then its process has ended at "completed"
+        assertThat(List.of(approved, started, completed)).containsOnly(204);
+        assertThat(client.get("/engine-rest/process-instance/" + instance).status()).isEqualTo(404);
+        assertThat(endedAt(instance, "completed")).isTrue();
+    }
+
+    @Test
+    void theEngineFloorRefusesWhatItsProcessDoesNotWaitFor() {
+        // given an instance waiting for its decision
+        PeerClient.Reply created = client.post("/engine-floor/handoffs", Map.of("fromProfileId", "analyst-agent",
+                "toProfileId", "reviewer-agent", "subject", "s", "body", "b"));
+        String instance = created.body().path("id").asText();
+
+        // when it is completed before it was approved, or approved twice
+        PeerClient.Reply early = client.post("/engine-floor/handoffs/" + instance + "/complete", Map.of());
+        client.post("/engine-floor/handoffs/" + instance + "/approve", Map.of());
+        PeerClient.Reply twice = client.post("/engine-floor/handoffs/" + instance + "/approve", Map.of());
+
+        // then both are refused, and a body without the required fields too
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(twice.status()).isEqualTo(409);
+        assertThat(client.post("/engine-floor/handoffs", Map.of("toProfileId", "reviewer-agent")).status())
+                .isEqualTo(400);
     }
 
     @Test
