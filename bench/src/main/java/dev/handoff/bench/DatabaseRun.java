@@ -12,8 +12,9 @@ import java.util.function.Function;
 
 /**
  * Everything measured on one kind of database: the cells of Handoff, the floor, the engine floor and
- * the Camunda peer side by side, then the expiry waves, the memory run and the start times. On the embedded database,
- * Handoff's data directory is first started empty and then again after seeding: the two start times.
+ * the Camunda peer side by side, then the expiry waves, the memory run and the start times. On the
+ * embedded database, Handoff's data directory is first started empty and then again after seeding:
+ * the two start times.
  */
 final class DatabaseRun {
 

@@ -37,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * On demand ({@code mvn -pl workflow verify -Pscale}; the build runs it on HSQLDB, then on
  * PostgreSQL): an expiry wave. 10,000 handoffs, created through the domain, all expire in the
- * same second; the wave runs once with Handoff's job-executor pace ({@code tuned}) and once with
+ * same second; the wave runs once with Handoff's job-executor pace for the database ({@code tuned}:
+ * {@code Tuned.EMBEDDED} on HSQLDB, {@code Tuned.DEFAULTS} on PostgreSQL) and once with
  * Camunda's job executor as Camunda ships it ({@code engine-defaults}), each on a fresh database
  * and engine. It prints the seconds from the due time to the last expiry and the expirations per
  * second, also to {@code target/scale/expiry-wave.txt}. It checks only that every handoff expired
