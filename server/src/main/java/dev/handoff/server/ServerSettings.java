@@ -50,8 +50,7 @@ record ServerSettings(
         Optional<ExternalDatabase> database = config.optional("handoff.db.url").map(url -> new ExternalDatabase(url,
                 config.string("handoff.db.user", "postgres"), config.string("handoff.db.password", "")));
         // the job executor's pace suits the database it fires timers on
-        WorkflowSettings.JobExecution.Tuned pace = database.isEmpty()
-                ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS;
+        WorkflowSettings.JobExecution.Tuned pace = WorkflowSettings.JobExecution.Tuned.forDatabase(database.isEmpty());
         return new ServerSettings(
                 config.integer("handoff.port", 8080, 0, 65_535),
                 Path.of(config.string("handoff.data-dir", "data")),

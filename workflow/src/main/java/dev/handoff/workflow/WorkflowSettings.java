@@ -112,6 +112,11 @@ public record WorkflowSettings(String historyLevel, Duration historyTimeToLive, 
              */
             public static final Tuned EMBEDDED = new Tuned(60, 2, Duration.ofMillis(500), Duration.ofMinutes(5), 30);
 
+            /** {@link #EMBEDDED} for an engine on the embedded HSQLDB, {@link #DEFAULTS} on PostgreSQL. */
+            public static Tuned forDatabase(boolean embedded) {
+                return embedded ? EMBEDDED : DEFAULTS;
+            }
+
             public Tuned {
                 Objects.requireNonNull(idleWait, "idleWait");
                 Objects.requireNonNull(lockTime, "lockTime");

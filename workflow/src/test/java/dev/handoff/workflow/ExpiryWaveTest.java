@@ -210,8 +210,7 @@ class ExpiryWaveTest {
 
     private static WorkflowSettings.JobExecution jobExecution(String profile) {
         return switch (profile) {
-            case "tuned" -> TestDatabase.runsOnHsqldb()
-                    ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS;
+            case "tuned" -> WorkflowSettings.JobExecution.Tuned.forDatabase(TestDatabase.runsOnHsqldb());
             case "engine-defaults" -> WorkflowSettings.JobExecution.ENGINE_DEFAULTS;
             default -> throw new IllegalArgumentException("no such profile: " + profile);
         };

@@ -38,8 +38,8 @@ final class PeerEngine {
         EngineDatabase database = EngineDatabase.inspect(dataSource);
         if (tuned) {
             // the pace Handoff's server gives its engine on this database
-            configuration.getProcessEnginePlugins().add(new TunedJobExecutor(database.hsqldb()
-                    ? WorkflowSettings.JobExecution.Tuned.EMBEDDED : WorkflowSettings.JobExecution.Tuned.DEFAULTS));
+            configuration.getProcessEnginePlugins().add(
+                    new TunedJobExecutor(WorkflowSettings.JobExecution.Tuned.forDatabase(database.hsqldb())));
             configuration.getProcessEnginePlugins().add(new TaskParentIndex());
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
