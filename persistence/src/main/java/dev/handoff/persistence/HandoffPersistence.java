@@ -87,7 +87,8 @@ public final class HandoffPersistence implements AutoCloseable {
                 Schema.migrate(opened);
                 return Orm.sessionFactory(opened);
             });
-            return new HandoffPersistence(opened, sessionFactory, () -> {
+            DataSource database = settings.isEmbedded() ? CompiledStatements.keptOn(opened) : opened;
+            return new HandoffPersistence(database, sessionFactory, () -> {
                 opened.close();
                 if (settings.isEmbedded()) {
                     // after the pool, so that no pooled connection races the shutdown

@@ -5,9 +5,13 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -36,6 +40,29 @@ final class EngineDatabase {
      * open handoff (measured on PostgreSQL at 16,000 open handoffs: 17 ms per acquisition).
      */
     static final Index JOB_DUE_DATE = new Index("HANDOFF_IDX_JOB_DUEDATE", "ACT_RU_JOB", "DUEDATE_");
+
+    /** Non-unique indexes of one schema's engine tables whose columns are those of a foreign key's index. */
+    private static final String REPEATED_FOREIGN_KEY_INDEXES = """
+            WITH indexes AS (
+                SELECT TABLE_SCHEM AS schema_name, TABLE_NAME AS table_name, INDEX_NAME AS index_name,
+                       GROUP_CONCAT(COLUMN_NAME ORDER BY ORDINAL_POSITION SEPARATOR ',') AS columns
+                FROM INFORMATION_SCHEMA.SYSTEM_INDEXINFO
+                WHERE NON_UNIQUE AND TABLE_SCHEM = ? AND TABLE_NAME LIKE ?
+                GROUP BY TABLE_SCHEM, TABLE_NAME, INDEX_NAME),
+            foreign_keys AS (
+                SELECT CONSTRAINT_SCHEMA AS schema_name, CONSTRAINT_NAME AS index_name
+                FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS
+                WHERE CONSTRAINT_TYPE = 'FOREIGN KEY')
+            SELECT copy.schema_name, copy.index_name
+            FROM indexes copy
+            JOIN indexes kept ON kept.schema_name = copy.schema_name AND kept.table_name = copy.table_name
+                              AND kept.columns = copy.columns AND kept.index_name <> copy.index_name
+            JOIN foreign_keys kept_key ON kept_key.schema_name = kept.schema_name
+                                      AND kept_key.index_name = kept.index_name
+            LEFT JOIN foreign_keys copy_key ON copy_key.schema_name = copy.schema_name
+                                           AND copy_key.index_name = copy.index_name
+            WHERE copy_key.index_name IS NULL
+            """;
 
     private final DataSource dataSource;
     private final String tablePrefix;
@@ -114,6 +141,31 @@ final class EngineDatabase {
             execute("CREATE INDEX " + index.name() + " ON " + tablePrefix + index.table()
                     + " (" + index.column() + ")");
         }
+    }
+
+    /**
+     * Drops the non-unique indexes of the engine's tables that repeat, column for column, the index
+     * HSQLDB keeps for a foreign key ({@link ForeignKeyIndexes}). For HSQLDB only: its system tables
+     * tell which index belongs to a foreign key. Nothing to do once they are gone.
+     */
+    void dropIndexesRepeatingForeignKeys() {
+        String tables = tablePrefix.substring(tablePrefix.lastIndexOf('.') + 1) + "ACT_";
+        List<String> copies = query(connection -> {
+            String schema = tablePrefix.contains(".")
+                    ? tablePrefix.substring(0, tablePrefix.lastIndexOf('.')) : connection.getSchema();
+            try (PreparedStatement select = connection.prepareStatement(REPEATED_FOREIGN_KEY_INDEXES)) {
+                select.setString(1, schema.toUpperCase(Locale.ROOT));
+                select.setString(2, tables.toUpperCase(Locale.ROOT) + "%");
+                List<String> found = new ArrayList<>();
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        found.add('"' + rows.getString(1) + "\".\"" + rows.getString(2) + '"');
+                    }
+                }
+                return found;
+            }
+        });
+        copies.forEach(index -> execute("DROP INDEX " + index));
     }
 
     /**

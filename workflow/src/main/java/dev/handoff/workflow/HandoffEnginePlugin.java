@@ -112,6 +112,7 @@ public final class HandoffEnginePlugin extends AbstractProcessEnginePlugin {
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         database.ensureIndex(EngineDatabase.TASK_PARENT);
+        ForeignKeyIndexes.dropRepeatedOn(database);
         TunedJobExecutor.prepareDueDates(engine, database);
         process.startsDefinition(new HandoffDeployment(settings.historyTimeToLive())
                 .deployTo((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()));

@@ -43,8 +43,9 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The seven traps design.md measured with Camunda 7.24 on HSQLDB (and PostgreSQL): each has a fix
- * in the plugin and a test here that fails if the trap comes back.
+ * The seven traps design.md measured with Camunda 7.24 on HSQLDB (and PostgreSQL), and the repeated
+ * indexes of HSQLDB's foreign keys found since: each has a fix in the plugin and a test here that
+ * fails if the trap comes back.
  */
 @ExtendWith(SharedEngine.class)
 class MeasuredTrapsTest {
@@ -141,6 +142,23 @@ class MeasuredTrapsTest {
         assertThat(indexedColumns).contains("DUEDATE_");
         assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+    }
+
+    @Test
+    void on_hsqldb_a_foreign_key_column_has_the_index_of_its_key_and_no_second_one() throws SQLException {
+        assumeTrue(TestDatabase.runsOnHsqldb(), "HSQLDB indexes each foreign key itself; PostgreSQL does not");
+        // when
+        List<String> variableIndexes = leadingIndexColumns("ACT_RU_VARIABLE");
+        List<String> executionIndexes = leadingIndexColumns("ACT_RU_EXECUTION");
+        List<String> taskIndexes = leadingIndexColumns("ACT_RU_TASK");
+
+        // then each column Camunda indexed beside its foreign key's index is indexed once
+        assertThat(variableIndexes).containsOnlyOnce("EXECUTION_ID_", "PROC_INST_ID_", "BYTEARRAY_ID_", "BATCH_ID_");
+        assertThat(executionIndexes).containsOnlyOnce("PARENT_ID_", "PROC_INST_ID_", "PROC_DEF_ID_", "SUPER_EXEC_");
+        assertThat(taskIndexes).containsOnlyOnce("EXECUTION_ID_", "PROC_INST_ID_", "PROC_DEF_ID_");
+        // and the indexes of no foreign key are dropped
+        assertThat(variableIndexes).contains("TASK_ID_", "VAR_SCOPE_", "TENANT_ID_");
+        assertThat(executionIndexes).contains("BUSINESS_KEY_", "ROOT_PROC_INST_ID_", "TENANT_ID_");
     }
 
     private List<String> leadingIndexColumns(String table) throws SQLException {

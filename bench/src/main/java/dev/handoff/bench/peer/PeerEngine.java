@@ -1,5 +1,6 @@
 package dev.handoff.bench.peer;
 
+import dev.handoff.workflow.ForeignKeyIndexes;
 import dev.handoff.workflow.TaskParentIndex;
 import dev.handoff.workflow.TunedJobExecutor;
 import dev.handoff.workflow.WorkflowSettings;
@@ -29,9 +30,9 @@ final class PeerEngine {
 
     /**
      * Builds the engine (creating its schema on a fresh database) and deploys the process unless it
-     * is there. {@code tuned}: with the job-executor pace, the task index and the history removal
-     * settings Handoff's plugin gives its engine, so that an expiry wave shows what Camunda alone
-     * does with them.
+     * is there. {@code tuned}: with the job-executor pace, the task index, the foreign keys' indexes
+     * and the history removal settings Handoff's plugin gives its engine, so that an expiry wave shows
+     * what Camunda alone does with them.
      */
     static ProcessEngine start(DataSource dataSource, boolean tuned) {
         StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
@@ -41,6 +42,7 @@ final class PeerEngine {
             configuration.getProcessEnginePlugins().add(
                     new TunedJobExecutor(WorkflowSettings.JobExecution.Tuned.forDatabase(database.hsqldb())));
             configuration.getProcessEnginePlugins().add(new TaskParentIndex());
+            configuration.getProcessEnginePlugins().add(new ForeignKeyIndexes());
             configuration.setHistoryRemovalTimeStrategy(ProcessEngineConfiguration.HISTORY_REMOVAL_TIME_STRATEGY_NONE);
             configuration.setHistoryCleanupStrategy(ProcessEngineConfiguration.HISTORY_CLEANUP_STRATEGY_END_TIME_BASED);
         }
