@@ -1,13 +1,10 @@
 package dev.handoff.persistence;
 
-import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.util.Set;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
@@ -15,16 +12,15 @@ import javax.sql.DataSource;
  * connection, so the engine's writes join our transaction; the unit alone commits, rolls back and
  * closes it. Outside a unit (engine bootstrap, schema work) it hands out an autocommit connection.
  */
-final class BoundDataSource implements DataSource {
+final class BoundDataSource extends PoolWrapper {
 
     /** What the engine may not do to a connection it shares with the unit of work. */
     private static final Set<String> OWNED_BY_UNIT = Set.of("close", "commit", "rollback", "setAutoCommit");
 
-    private final DataSource pool;
     private final ThreadBoundTransactions transactions;
 
     BoundDataSource(DataSource pool, ThreadBoundTransactions transactions) {
-        this.pool = pool;
+        super(pool);
         this.transactions = transactions;
     }
 
@@ -63,43 +59,5 @@ final class BoundDataSource implements DataSource {
                         throw failure.getCause();
                     }
                 });
-    }
-
-    @Override
-    public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
-    }
-
-    @Override
-    public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
-    }
-
-    @Override
-    public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
-    }
-
-    @Override
-    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> type) throws SQLException {
-        if (type.isInstance(this)) {
-            return type.cast(this);
-        }
-        return pool.unwrap(type);
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
     }
 }
