@@ -55,7 +55,8 @@ final class DatabaseRun {
     void run() {
         attempt("prepare Handoff's database", this::prepare).ifPresent(this::measureHandoff);
         if (measuresWaves && volumes.freshServerPerWave()) {
-            step("the Camunda peer's expiry wave", this::peerWave);
+            step("the Camunda peer's expiry wave", () -> referenceWave(ExpiryWave.Target.PEER, "peer"));
+            step("the engine floor's expiry wave", () -> referenceWave(ExpiryWave.Target.ENGINE_FLOOR, "enginefloor"));
         }
     }
 
@@ -203,16 +204,19 @@ final class DatabaseRun {
                 Figures.seconds(wave.createSeconds()), Figures.seconds(wave.secondsToExpired()));
     }
 
-    /** On a database of its own, so that only the wave's processes wait for timers. */
-    private void peerWave() throws Exception {
-        Database database = databases.create(kind, "peerwave");
-        RunningSystem peer = launcher.peer("peer-" + kind.option() + "-wave", database, true);
+    /**
+     * A reference's wave on the references' server with the tuned engine, on a database of its own,
+     * so that only the wave's processes wait for timers. {@code name} names the database and the log.
+     */
+    private void referenceWave(ExpiryWave.Target target, String name) throws Exception {
+        Database database = databases.create(kind, name + "wave");
+        RunningSystem references = launcher.peer(name + "-" + kind.option() + "-wave", database, true);
         try {
-            Progress.say("%s: the Camunda peer's expiry wave of %s with %s", kind.option(),
+            Progress.say("%s: the %s's expiry wave of %s with %s", kind.option(), target.system().label(),
                     Figures.count(volumes.waveSize()), JobSettings.OURS.label());
-            measureWave(database, ExpiryWave.Target.PEER, JobSettings.OURS, http.endpoint(peer.baseUrl(), null));
+            measureWave(database, target, JobSettings.OURS, http.endpoint(references.baseUrl(), null));
         } finally {
-            peer.stop();
+            references.stop();
         }
     }
 

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * their recipient's pending handoffs every 100 ms until none is left: the time from T to then is
  * how long the job executor took to expire them all. T is chosen from a short pilot of creates at
  * the same concurrency (to another recipient, due much later), so that all are created before T.
- * The Camunda peer's wave does the same with its processes, each waiting at its approval task.
+ * The Camunda peer's wave and the engine floor's do the same with their processes, each waiting at
+ * its approval task.
  */
 final class ExpiryWave {
 
@@ -42,9 +43,22 @@ final class ExpiryWave {
 
             @Override
             int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
-                return Integer.parseInt(Json.text(endpoint.get("engine-rest/process-instance/count?"
-                        + "processDefinitionKey=" + PeerCreates.PROCESS_KEY + "&variables=toProfileId_eq_" + recipient),
-                        "count"));
+                return runningPeerProcesses(endpoint, recipient);
+            }
+        },
+        /**
+         * The engine floor: the peer's process started at its approval task through Camunda's Java API,
+         * with only the recipient and the expiry as variables; expired when its instance has ended.
+         */
+        ENGINE_FLOOR(SystemKind.ENGINE_FLOOR) {
+            @Override
+            void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception {
+                endpoint.post(EngineFloorLifecycles.CREATE, Bodies.create(due, recipient));
+            }
+
+            @Override
+            int waiting(Http.Endpoint endpoint, String recipient) throws Exception {
+                return runningPeerProcesses(endpoint, recipient);
             }
         };
 
@@ -62,6 +76,13 @@ final class ExpiryWave {
         abstract void create(Http.Endpoint endpoint, Instant due, String recipient) throws Exception;
 
         abstract int waiting(Http.Endpoint endpoint, String recipient) throws Exception;
+
+        /** The peer's processes for {@code recipient} still running, asked through Camunda's REST API. */
+        private static int runningPeerProcesses(Http.Endpoint endpoint, String recipient) throws Exception {
+            return Integer.parseInt(Json.text(endpoint.get("engine-rest/process-instance/count?"
+                    + "processDefinitionKey=" + PeerCreates.PROCESS_KEY + "&variables=toProfileId_eq_" + recipient),
+                    "count"));
+        }
     }
 
     static final String RECIPIENT = "wave-recipient";

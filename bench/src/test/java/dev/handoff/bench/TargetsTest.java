@@ -90,6 +90,29 @@ class TargetsTest {
         assertThat(lines).contains("- **met** — hsqldb: create ≥ 25.0 % of the floor's requests/s at c=4: 30.0 %");
     }
 
+    @ParameterizedTest(name = "engine floor's wave drained in {0} s")
+    @CsvSource(delimiter = '|', value = {
+            // engine floor s | speedup's verdict                                                                                                    | rate's
+            "25               | out of reach — hsqldb: expiry wave ≥ 3.00× faster than with Camunda's job-executor defaults: 1.50× (the engine floor: 2.40×) | out of reach — hsqldb: expiry wave ≥ 500 expirations/s: 250/s (the engine floor: 400/s)",
+            "10               | missed — hsqldb: expiry wave ≥ 3.00× faster than with Camunda's job-executor defaults: 1.50× (the engine floor: 6.00×)       | missed — hsqldb: expiry wave ≥ 500 expirations/s: 250/s (the engine floor: 1,000/s)"})
+    void aMissedWaveTargetIsOutOfReachWhenTheEngineFloorsWaveMissesItToo(double engineFloorSeconds,
+                                                                       String speedup, String rate) {
+        // given Handoff's wave of 10,000 in 40 s, 60 s with Camunda's defaults, and the engine floor's beside it
+        Results results = new Results();
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.OURS,
+                10_000, 10_000, 0, true, 20, 40));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.HANDOFF, JobSettings.ENGINE_DEFAULTS,
+                10_000, 10_000, 0, true, 20, 60));
+        results.add(new WaveResult(DatabaseKind.HSQLDB, SystemKind.ENGINE_FLOOR, JobSettings.OURS,
+                10_000, 10_000, 0, true, 20, engineFloorSeconds));
+
+        // when
+        List<String> lines = Targets.check(results, HSQLDB, 1_000_000).stream().map(Target::markdown).toList();
+
+        // then
+        assertThat(lines).contains(bold(speedup), bold(rate));
+    }
+
     /** "verdict — rest" as a Markdown target line. */
     private static String bold(String line) {
         int dash = line.indexOf(" — ");
