@@ -94,6 +94,16 @@ final class ChildProcess {
         }
     }
 
+    /** Waits for it to end by itself; fails if it does not within {@code timeout} or ends with an error. */
+    void awaitSuccess(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException(name + " did not end within " + timeout.toSeconds() + " s; see " + log);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+
     /** SIGTERM and wait; SIGKILL if it has not ended within a minute. */
     void stop() throws InterruptedException {
         if (!process.isAlive()) {

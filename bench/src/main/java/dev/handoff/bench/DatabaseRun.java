@@ -100,12 +100,10 @@ final class DatabaseRun {
     private Prepared prepare() throws Exception {
         Database database = databases.create(kind, "handoff");
         if (embedded()) {
-            // the first serve after a build records bin/handoff's class-data archive (about 15 s):
+            // the first serve after a build would record bin/handoff's class-data archive (about 15 s):
             // once per build, not what a start costs
-            Progress.say("%s: a first start, untimed (after a build it records the class-data archive)",
-                    kind.option());
-            launcher.handoff("handoff-" + kind.option() + "-first", databases.create(kind, "first"), Map.of())
-                    .stop();
+            Progress.say("%s: bin/handoff prepare (after a build it records the class-data archive)", kind.option());
+            launcher.prepareHandoff();
             String name = "handoff-" + kind.option() + "-start-fresh-1";
             results.startedFresh(StartTime.startAndStop(launcher, database, name));
         }

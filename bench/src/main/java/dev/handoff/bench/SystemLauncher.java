@@ -30,6 +30,22 @@ final class SystemLauncher {
         this.cleanup = cleanup;
     }
 
+    /**
+     * {@code bin/handoff prepare}: what the first serve after a build does before it starts, recording
+     * the class-data archive (about 15 s), done ahead so that no measured start includes it.
+     */
+    void prepareHandoff() throws InterruptedException {
+        cleanup.ensureRunning();
+        ChildProcess process = ChildProcess.start("handoff-prepare",
+                List.of(home.resolve("bin/handoff").toString(), "prepare"), javaFirstOnPath(), run.log("handoff-prepare"));
+        Cleanup.Registration stopping = cleanup.add("stop handoff-prepare", process::stop);
+        try {
+            process.awaitSuccess(READY_TIMEOUT);
+        } finally {
+            stopping.runNow();
+        }
+    }
+
     /** {@code settings}: further HANDOFF_* variables, e.g. HANDOFF_JAVA_OPTS. */
     RunningSystem handoff(String name, Database database, Map<String, String> settings) {
         cleanup.ensureRunning();

@@ -32,8 +32,8 @@ record Volumes(String name, Duration warmUp, Duration window, List<Integer> conc
     static final Volumes FULL = new Volumes("full", Duration.ofSeconds(5), Duration.ofSeconds(15), List.of(1, 4, 16),
             1_000_000, 10_000, 2_000, true, Duration.ofSeconds(60), 3, Duration.ofSeconds(20));
 
-    static final Volumes QUICK = new Volumes("quick", Duration.ofMillis(500), Duration.ofMillis(1_500),
-            List.of(TARGET_CONCURRENCY), 10_000, 300, 0, false, Duration.ofSeconds(5), 1, Duration.ZERO);
+    static final Volumes QUICK = new Volumes("quick", Duration.ofMillis(200), Duration.ofMillis(600),
+            List.of(TARGET_CONCURRENCY), 10_000, 200, 0, false, Duration.ofSeconds(3), 1, Duration.ZERO);
 
     Volumes {
         concurrencies = List.copyOf(concurrencies);

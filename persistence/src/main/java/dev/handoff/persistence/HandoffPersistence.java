@@ -1,7 +1,5 @@
 package dev.handoff.persistence;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.handoff.domain.model.HandoffId;
 import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.port.out.ApiKeys;
@@ -12,11 +10,6 @@ import dev.handoff.domain.port.out.IdempotencyKeys;
 import dev.handoff.domain.port.out.Transactions;
 import org.hibernate.SessionFactory;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -31,14 +24,10 @@ import javax.sql.DataSource;
  */
 public final class HandoffPersistence implements AutoCloseable {
 
-    private static final Duration MAX_VALIDATION_TIMEOUT = Duration.ofSeconds(5);
-
     private final DataSource pool;
     private final SessionFactory sessionFactory;
-    /** Releases what this instance opened itself (its pool, the embedded database); nothing for a borrowed data source. */
-    private final Runnable release;
-    /** This instance created the embedded database it opened: the engine's schema is still to come. */
-    private final boolean createdEmbedded;
+    /** The database this instance opened itself, closed with it; null for a borrowed data source. */
+    private final HandoffDatabase opened;
     private volatile boolean closed;
     private final ThreadBoundTransactions transactions;
     private final BoundDataSource boundDataSource;
@@ -48,12 +37,10 @@ public final class HandoffPersistence implements AutoCloseable {
     private final IdempotencyKeys idempotencyKeys;
     private final Outbox outbox;
 
-    private HandoffPersistence(DataSource pool, SessionFactory sessionFactory, Runnable release,
-                               boolean createdEmbedded) {
+    private HandoffPersistence(DataSource pool, SessionFactory sessionFactory, HandoffDatabase opened) {
         this.pool = pool;
         this.sessionFactory = sessionFactory;
-        this.release = release;
-        this.createdEmbedded = createdEmbedded;
+        this.opened = opened;
         this.transactions = new ThreadBoundTransactions(pool, HandoffPersistence::refusal);
         this.boundDataSource = new BoundDataSource(pool, transactions);
         Sessions sessions = new Sessions(sessionFactory, transactions);
@@ -75,33 +62,15 @@ public final class HandoffPersistence implements AutoCloseable {
 
     /** Opens the pool, brings the schema up to date and validates the mapping against it. */
     public static HandoffPersistence open(PersistenceSettings settings) {
-        if (settings.isEmbedded()) {
-            EmbeddedHsqldb.configure(settings);
-        }
-        HikariDataSource pool = null;
+        HandoffDatabase database = HandoffDatabase.open(settings);
         try {
-            HikariDataSource opened = new HikariDataSource(poolConfig(settings));
-            pool = opened;
-            boolean created = settings.isEmbedded() && hasNoTables(opened);
-            SessionFactory sessionFactory = withLogSyncedAtTheEnd(opened, created, () -> {
-                Schema.migrate(opened);
-                return Orm.sessionFactory(opened);
+            SessionFactory sessionFactory = database.creatingSchemas(() -> {
+                Schema.migrate(database.plainPool());
+                return Orm.sessionFactory(database.plainPool());
             });
-            DataSource database = settings.isEmbedded() ? CompiledStatements.keptOn(opened) : opened;
-            return new HandoffPersistence(database, sessionFactory, () -> {
-                opened.close();
-                if (settings.isEmbedded()) {
-                    // after the pool, so that no pooled connection races the shutdown
-                    EmbeddedHsqldb.shutdown(settings);
-                }
-            }, created);
+            return new HandoffPersistence(database.dataSource(), sessionFactory, database);
         } catch (RuntimeException failure) {
-            if (pool != null) {
-                pool.close();
-            }
-            if (settings.isEmbedded()) {
-                EmbeddedHsqldb.shutdown(settings);
-            }
+            database.close();
             throw failure;
         }
     }
@@ -112,68 +81,16 @@ public final class HandoffPersistence implements AutoCloseable {
      */
     public static HandoffPersistence on(DataSource existing) {
         Schema.migrate(existing);
-        return new HandoffPersistence(existing, Orm.sessionFactory(existing), () -> { }, false);
+        return new HandoffPersistence(existing, Orm.sessionFactory(existing), null);
     }
 
     /**
      * Runs {@code work} that creates other schemas in this database (building the Camunda engine,
-     * which creates its tables in a new database). When this instance created the embedded database,
-     * the work runs with the log synced at its end rather than after every statement: the engine's
-     * schema is some 330 statements, and syncing each added a quarter of a second to a first start. Nothing is
-     * acknowledged to anyone meanwhile; a checkpoint makes it all durable before this returns, and
-     * every commit after it is synced again. Otherwise the work simply runs.
+     * which creates its tables in a new database): see {@link HandoffDatabase#creatingSchemas}. On a
+     * borrowed data source the work simply runs.
      */
     public <T> T creatingSchemas(Supplier<T> work) {
-        return withLogSyncedAtTheEnd(pool, createdEmbedded, work);
-    }
-
-    private static <T> T withLogSyncedAtTheEnd(DataSource database, boolean relax, Supplier<T> work) {
-        if (!relax) {
-            return work.get();
-        }
-        execute(database, "SET FILES WRITE DELAY TRUE");
-        try {
-            return work.get();
-        } finally {
-            execute(database, "SET FILES WRITE DELAY FALSE");
-            execute(database, "CHECKPOINT");
-        }
-    }
-
-    private static boolean hasNoTables(DataSource database) {
-        try (Connection connection = database.getConnection();
-             ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
-            return !tables.next();
-        } catch (SQLException failure) {
-            throw new DatabaseFailure("cannot read the embedded database's tables", failure);
-        }
-    }
-
-    private static void execute(DataSource database, String sql) {
-        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException failure) {
-            throw new DatabaseFailure("cannot run " + sql + " on the embedded database", failure);
-        }
-    }
-
-    private static HikariConfig poolConfig(PersistenceSettings settings) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.maxPoolSize());
-        // how long a request waits for a connection before it is refused as unavailable (an outage)
-        config.setConnectionTimeout(settings.connectionTimeout().toMillis());
-        // a connection idle for a while is checked before it is lent; the check must not outlast the wait
-        config.setValidationTimeout(Math.min(MAX_VALIDATION_TIMEOUT.toMillis(),
-                settings.connectionTimeout().toMillis()));
-        if (settings.isPostgres()) {
-            // as text: the driver reads its properties with getProperty, which skips any other type
-            config.addDataSourceProperty("socketTimeout", String.valueOf(settings.socketTimeout().toSeconds()));
-        }
-        config.setPoolName("handoff");
-        return config;
+        return opened == null ? work.get() : opened.creatingSchemas(work);
     }
 
     /** Units of work: join the thread's transaction or begin one. */
@@ -231,6 +148,8 @@ public final class HandoffPersistence implements AutoCloseable {
         }
         closed = true;
         sessionFactory.close();
-        release.run();
+        if (opened != null) {
+            opened.close();
+        }
     }
 }

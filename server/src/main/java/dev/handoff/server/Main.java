@@ -20,6 +20,9 @@ public final class Main {
               keys create           issue an API key (printed alone on the last line)
               keys list             list API keys (never their secrets)
               keys revoke KEY_ID    revoke an API key
+              prepare               build what is missing and record the class-data archive that
+                                    makes starts faster (else the first serve after a build does)
+              bench [--quick]       measure Handoff beside its references (docs/benchmarks.md)
 
             Run 'bin/handoff <command> --help' for its options.
             """;

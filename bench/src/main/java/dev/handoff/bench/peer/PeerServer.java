@@ -1,6 +1,6 @@
 package dev.handoff.bench.peer;
 
-import dev.handoff.persistence.HandoffPersistence;
+import dev.handoff.persistence.HandoffDatabase;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.impl.CamundaRestResources;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -38,12 +38,12 @@ public final class PeerServer implements AutoCloseable {
     /** How long running requests may take to finish on shutdown (Handoff's own default). */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(10);
 
-    private final HandoffPersistence persistence;
+    private final HandoffDatabase database;
     private final ProcessEngine engine;
     private final HttpServer http;
 
-    private PeerServer(HandoffPersistence persistence, ProcessEngine engine, HttpServer http) {
-        this.persistence = persistence;
+    private PeerServer(HandoffDatabase database, ProcessEngine engine, HttpServer http) {
+        this.database = database;
         this.engine = engine;
         this.http = http;
     }
@@ -75,20 +75,22 @@ public final class PeerServer implements AutoCloseable {
 
     /** Opens the database, starts the engine and serves both references; returns once they answer. */
     public static PeerServer start(PeerOptions options) {
-        // the same pool (HikariCP, 10 connections) and, when embedded, the same HSQLDB settings as Handoff's
-        HandoffPersistence persistence = HandoffPersistence.open(options.database());
+        // the same pool (HikariCP, 10 connections) and, when embedded, the same HSQLDB settings as Handoff's,
+        // without Handoff's tables
+        HandoffDatabase database = HandoffDatabase.open(options.database());
         try {
-            DataSource dataSource = persistence.dataSource();
+            DataSource dataSource = database.dataSource();
             FloorTable floor = FloorTable.on(dataSource);
-            ProcessEngine engine = PeerEngine.start(dataSource, options.tunedEngine());
+            // on a new embedded database, the engine's schema is created with the log synced once, as Handoff's is
+            ProcessEngine engine = database.creatingSchemas(() -> PeerEngine.start(dataSource, options.tunedEngine()));
             try {
-                return new PeerServer(persistence, engine, http(options.port(), floor, engine));
+                return new PeerServer(database, engine, http(options.port(), floor, engine));
             } catch (RuntimeException | Error failure) {
                 engine.close();
                 throw failure;
             }
         } catch (RuntimeException | Error failure) {
-            persistence.close();
+            database.close();
             throw failure;
         }
     }
@@ -100,7 +102,7 @@ public final class PeerServer implements AutoCloseable {
 
     /** The pool both references write through. */
     DataSource dataSource() {
-        return persistence.dataSource();
+        return database.dataSource();
     }
 
     /** Stops taking requests, lets running ones finish, stops the engine (and its job executor), closes the database. */
@@ -116,7 +118,7 @@ public final class PeerServer implements AutoCloseable {
         }
         http.shutdownNow();
         engine.close();
-        persistence.close(); // closes the pool, then SHUTDOWN for the embedded database
+        database.close(); // closes the pool, then SHUTDOWN for the embedded database
         LOG.info("Peer stopped");
     }
 
