@@ -125,7 +125,7 @@ final class EngineHandoffProcess implements HandoffProcess {
         if (task.isEmpty()) {
             return;
         }
-        Map<String, Object> variables = ProcessVariables.afterMove(handoff);
+        Map<String, Object> variables = ProcessVariables.afterDecision(handoff);
         variables.put(ProcessVariables.DECISION, decision);
         services().tasks().complete(task.get().getId(), variables);
     }

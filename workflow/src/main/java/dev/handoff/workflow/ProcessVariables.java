@@ -83,12 +83,28 @@ final class ProcessVariables {
         return variables;
     }
 
-    /** The outcome a calling process reads back: the status and, once decided, who decided. */
+    /**
+     * The outcome a calling process reads back after a move: the status. Who decided is written with
+     * the decision ({@link #afterDecision}) and never changes; writing it again at each later move
+     * cost an update of its variable and of its history row, and the read of that row.
+     */
     static Map<String, Object> afterMove(Handoff handoff) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(HANDOFF_STATUS, handoff.status().wireName());
+        return variables;
+    }
+
+    /** After an approval or a rejection: the status and who decided. */
+    static Map<String, Object> afterDecision(Handoff handoff) {
+        Map<String, Object> variables = afterMove(handoff);
         handoff.approvedBy().ifPresent(approver -> variables.put(APPROVED_BY, approver));
         return variables;
+    }
+
+    /** After {@code action}: a decision's outcome, or a later move's. */
+    static Map<String, Object> after(HandoffAction action, Handoff handoff) {
+        return action instanceof HandoffAction.Approve || action instanceof HandoffAction.Reject
+                ? afterDecision(handoff) : afterMove(handoff);
     }
 
     static HandoffId handoffId(VariableScope scope) {

@@ -35,9 +35,9 @@ final class RecordMoveStep implements JavaDelegate {
         if (echoes.isEchoOfMove(id)) {
             return; // the domain made this move and has set the outcome variables already
         }
-        MoveHandoffCommand command = new MoveHandoffCommand(ProcessVariables.tenant(execution), id,
-                action.apply(execution));
+        HandoffAction move = action.apply(execution);
+        MoveHandoffCommand command = new MoveHandoffCommand(ProcessVariables.tenant(execution), id, move);
         Handoff moved = echoes.whileMoving(id, () -> application.get().moveHandoff().move(command));
-        execution.setVariables(ProcessVariables.afterMove(moved));
+        execution.setVariables(ProcessVariables.after(move, moved));
     }
 }

@@ -7,6 +7,7 @@ import dev.handoff.domain.model.Tenant;
 import dev.handoff.domain.model.Transition;
 import dev.handoff.domain.port.in.HandoffAction;
 import org.camunda.bpm.engine.impl.persistence.deploy.cache.DeploymentCache;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -190,6 +191,26 @@ class HandoffProcessTest {
         assertThat(world.reload(handoff).status()).isEqualTo(HandoffStatus.COMPLETED);
         assertThat(world.eventsOf(handoff)).containsExactly("handoff.created", "handoff.approved",
                 "handoff.started", "handoff.completed");
+    }
+
+    @Test
+    void who_decided_is_written_with_the_decision_and_not_again_by_the_later_moves() {
+        // given
+        Handoff handoff = world.approve(world.create(tenant, true));
+        String process = world.runningProcessOf(handoff).getId();
+
+        // when
+        world.move(handoff, new HandoffAction.Start(Optional.of("task-77")));
+
+        // then
+        assertThat(revision(process, "approvedBy")).as("approvedBy written once").isEqualTo(1);
+        assertThat(revision(process, "handoffStatus")).as("the status written at every move").isEqualTo(3);
+        assertThat(world.runtime().getVariable(process, "approvedBy")).isEqualTo(APPROVER);
+    }
+
+    private int revision(String process, String variable) {
+        return ((VariableInstanceEntity) world.runtime().createVariableInstanceQuery()
+                .processInstanceIdIn(process).variableName(variable).singleResult()).getRevision();
     }
 
     @Test
