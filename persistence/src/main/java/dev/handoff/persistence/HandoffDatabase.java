@@ -73,19 +73,15 @@ public final class HandoffDatabase implements AutoCloseable {
      * before this returns, and every commit after it is synced again. Otherwise the work simply runs.
      */
     public <T> T creatingSchemas(Supplier<T> work) {
-        return withLogSyncedAtTheEnd(pool, createdEmbedded, work);
-    }
-
-    private static <T> T withLogSyncedAtTheEnd(DataSource database, boolean relax, Supplier<T> work) {
-        if (!relax) {
+        if (!createdEmbedded) {
             return work.get();
         }
-        execute(database, "SET FILES WRITE DELAY TRUE");
+        execute(pool, "SET FILES WRITE DELAY TRUE");
         try {
             return work.get();
         } finally {
-            execute(database, "SET FILES WRITE DELAY FALSE");
-            execute(database, "CHECKPOINT");
+            execute(pool, "SET FILES WRITE DELAY FALSE");
+            execute(pool, "CHECKPOINT");
         }
     }
 
